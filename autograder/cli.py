@@ -1,0 +1,121 @@
+"""The ``grade`` command: a thin layer over the kit's plain functions.
+
+``grade lessonN`` grades ``exercises/lessonN.py``; other subcommands are listed by
+``grade --help``. Exit status: 0 full marks, 1 points lost, 2 usage error (unknown
+lesson, missing file, bad option), 3 the kit itself failed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, course
+
+EXIT_FULL, EXIT_LOST, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class CourseGroup(click.Group):
+    """A group whose commands also include one per lesson (``grade lesson4``)."""
+
+    def list_commands(self, ctx):
+        return sorted(super().list_commands(ctx)) + list(course.lessons())
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is not None:
+            return command
+        if name in course.lessons():
+            return _lesson_command(name)
+        return None
+
+    def resolve_command(self, ctx, args):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError:
+            name = args[0] if args else ""
+            if name and not name.startswith("-") and name not in self.commands:
+                raise click.UsageError(str(course.UnknownLesson(name, list(course.lessons())))) from None
+            raise
+
+    def format_commands(self, ctx, formatter):
+        super().format_commands(ctx, formatter)
+
+
+def _lesson_command(name):
+    lesson = course.lesson(name)
+
+    @click.command(name=name, help="Grade %s (%s): exercises/%s.py by default." % (name, lesson.title, name))
+    @click.option("--submission", "-s", type=click.Path(dir_okay=False, path_type=Path),
+                  help="The file to grade (default: exercises/%s.py)." % name)
+    @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+                  help="table for people, json for machines (exactly one JSON object on stdout).")
+    @click.option("--hint", "hints", type=int, is_flag=False, flag_value=1, default=0,
+                  help="Show hints for exercises that lost points; --hint 2 shows two per exercise, and so on.")
+    @click.option("--seed", type=int, default=None, help="Seed of the randomized cases (to replay a run).")
+    def command(submission, fmt, hints, seed):
+        sys.exit(run_lesson(name, submission, fmt=fmt, hints=hints, seed=seed))
+
+    return command
+
+
+def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, echo=click.echo):
+    """Grade one lesson and print the report; returns the exit status."""
+    from .grading.engine import GraderBroken, SubmissionMissing, grade
+    from .report import render
+
+    submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
+    try:
+        result = grade(name, submission, seed=seed)
+    except SubmissionMissing:
+        click.echo("grade: %s not found. Run grade from the kit's folder, or give the file with "
+                   "--submission PATH." % submission, err=True)
+        return EXIT_USAGE
+    except GraderBroken as exc:
+        click.echo("grade: internal error: %s" % exc, err=True)
+        return EXIT_INTERNAL
+    if fmt == "json":
+        echo(json.dumps(result.to_json()))
+    else:
+        echo(render(result, hints=hints), nl=False)
+    return EXIT_FULL if result.full_marks else EXIT_LOST
+
+
+@click.group(cls=CourseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="grade")
+def main():
+    """Grade your neural-network exercises: `grade lesson4` checks exercises/lesson4.py.
+
+    Exit status: 0 full marks, 1 points lost, 2 usage error, 3 internal error.
+    """
+
+
+@main.command("list")
+def list_lessons():
+    """List the lessons and their exercises."""
+    for lesson in course.lessons().values():
+        click.echo("%-9s %s (%d points)" % (lesson.name, lesson.title, lesson.max_score))
+        for e in lesson.exercises:
+            click.echo("    %-28s %2d  %s" % (e.name, e.points, e.signature))
+
+
+@main.command("generate")
+@click.option("--check", is_flag=True, help="Only report stubs that differ from what would be generated (exit 1).")
+def generate_cmd(check):
+    """Write the learner stubs in exercises/ from the solutions in solutions/."""
+    from . import generate
+
+    if check:
+        stale = generate.drift()
+        for path in stale:
+            click.echo("out of date: %s" % path)
+        sys.exit(1 if stale else 0)
+    for path in generate.write_stubs():
+        click.echo("wrote %s" % path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

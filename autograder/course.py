@@ -1,0 +1,137 @@
+"""The course: lessons, exercises, points, hints, limits and the traces they check.
+
+Everything a lesson needs is described in ``autograder/lessons/<lesson>.toml`` (one file
+per lesson, read by the CLI, the graders, the notebook builder and the tests alike). The
+course's documented traces are carried in ``autograder/data/traces.json``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+LESSONS_DIR = PACKAGE / "lessons"
+GRADERS_DIR = PACKAGE / "graders"
+TRACES_FILE = PACKAGE / "data" / "traces.json"
+
+DEFAULT_TIME_LIMIT = 5.0  # seconds per call into the learner's code
+DEFAULT_MEMORY_MB = 512
+
+
+class UnknownLesson(LookupError):
+    def __init__(self, name, known):
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = " Did you mean %s?" % close[0] if close else ""
+        super().__init__("there is no lesson %r. Lessons: %s.%s" % (name, ", ".join(known), hint))
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    signature: str
+    points: int
+    hints: tuple = ()
+    traces: tuple = ()
+    time_limit: float = DEFAULT_TIME_LIMIT
+    memory_mb: int = DEFAULT_MEMORY_MB
+
+
+@dataclass(frozen=True)
+class Lesson:
+    name: str
+    title: str
+    order: float
+    exercises: tuple
+    ungraded_traces: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
+
+    @property
+    def grader(self) -> Path:
+        return GRADERS_DIR / ("test_%s.py" % self.name)
+
+    @property
+    def max_score(self) -> int:
+        return sum(e.points for e in self.exercises)
+
+    def exercise(self, name) -> Exercise:
+        for e in self.exercises:
+            if e.name == name:
+                return e
+        raise KeyError("lesson %s has no exercise %r" % (self.name, name))
+
+
+def _load_lesson(path: Path) -> Lesson:
+    with open(path, "rb") as f:
+        raw = tomllib.load(f)
+    time_limit = float(raw.get("time_limit", DEFAULT_TIME_LIMIT))
+    memory_mb = int(raw.get("memory_limit_mb", DEFAULT_MEMORY_MB))
+    exercises = tuple(
+        Exercise(
+            name=e["name"],
+            signature=e["signature"],
+            points=int(e["points"]),
+            hints=tuple(e.get("hints", ())),
+            traces=tuple(e.get("traces", ())),
+            time_limit=float(e.get("time_limit", time_limit)),
+            memory_mb=int(e.get("memory_limit_mb", memory_mb)),
+        )
+        for e in raw["exercise"]
+    )
+    return Lesson(
+        name=raw["lesson"],
+        title=raw["title"],
+        order=float(raw.get("order", 0)),
+        exercises=exercises,
+        ungraded_traces=dict(raw.get("ungraded_traces", {})),
+        data={k: v for k, v in raw.items() if k not in {"lesson", "title", "order", "exercise", "ungraded_traces"}},
+    )
+
+
+@functools.cache
+def lessons() -> dict:
+    """Every lesson of the course, in course order."""
+    found = [_load_lesson(p) for p in sorted(LESSONS_DIR.glob("*.toml"))]
+    found.sort(key=lambda l: (l.order, l.name))
+    return {l.name: l for l in found}
+
+
+def lesson(name: str) -> Lesson:
+    known = lessons()
+    if name not in known:
+        raise UnknownLesson(name, list(known))
+    return known[name]
+
+
+@dataclass(frozen=True)
+class Trace:
+    id: str
+    lesson: str
+    what: str
+    inputs: dict
+    printed: object
+    value: object
+    tolerance: dict
+    notes: str
+
+    @property
+    def label(self) -> str:
+        return "trace " + self.id
+
+
+@functools.cache
+def traces() -> dict:
+    with open(TRACES_FILE, encoding="utf-8") as f:
+        raw = json.load(f)
+    return {
+        t["id"]: Trace(t["id"], t["lesson"], t["what"], t["inputs"], t["printed"], t["value"], t["tolerance"], t["notes"])
+        for t in raw
+    }
+
+
+def trace(trace_id: str) -> Trace:
+    return traces()[trace_id]

@@ -1,0 +1,80 @@
+"""Grading one learner's file for one lesson: the engine behind every front end.
+
+``grade(lesson, submission)`` starts the learner's process, runs the lesson's grader
+module through pytest's API with the grading plugin, and returns a
+:class:`LessonResult`. The CLI, the notebook course and batch grading all call it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import secrets
+from pathlib import Path
+
+import pytest
+
+from .. import course
+from ..sandbox import Sandbox
+from .plugin import GRADERS_INI, GradingState, RunPlugin
+from .results import LessonResult
+
+
+class SubmissionMissing(FileNotFoundError):
+    pass
+
+
+class GraderBroken(RuntimeError):
+    """The lesson's grader module itself could not be collected (a bug of the kit)."""
+
+
+@contextlib.contextmanager
+def _isolated_pytest():
+    """No third-party pytest plugins, no output on the terminal."""
+    saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    sink = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            yield sink
+    finally:
+        if saved is None:
+            os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
+        else:
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
+
+
+def grade(lesson_name, submission, *, seed=None, label=None) -> LessonResult:
+    """Grade ``submission`` (a path to a learner's file) for ``lesson_name``."""
+    lesson = course.lesson(lesson_name)
+    submission = Path(submission)
+    if not submission.is_file():
+        raise SubmissionMissing("%s not found" % submission)
+    if seed is None:
+        seed = secrets.randbelow(2**31)
+    label = label or submission.name
+    with Sandbox(submission, module_name=lesson.name) as sandbox:
+        state = GradingState(lesson, sandbox, seed, label)
+        args = [
+            str(lesson.grader),
+            "-c", str(GRADERS_INI),
+            "--rootdir", str(GRADERS_INI.parent),
+            "-p", "autograder.grading.plugin",
+            "-p", "no:cacheprovider",
+            "-p", "no:stepwise",
+            "--import-mode=importlib",
+            "-q",
+        ]
+        with _isolated_pytest() as sink:
+            code = pytest.main(args, plugins=[RunPlugin(state)])
+        if state.collect_errors or code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR,
+                                            pytest.ExitCode.NO_TESTS_COLLECTED) or not state.records:
+            raise GraderBroken("the grader of %s is broken:\n%s\n%s" % (
+                lesson.name, "\n".join(state.collect_errors), sink.getvalue()[-3000:]))
+        load = sandbox.load_status()
+    problem = ""
+    if load.get("status") != "loaded":
+        problem = next((r.message for r in state.records if r.message), load.get("status", ""))
+    return LessonResult(lesson=lesson.name, title=lesson.title, submission=str(submission), seed=seed,
+                        checks=state.records, problem=problem)

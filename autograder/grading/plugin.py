@@ -1,0 +1,355 @@
+"""The pytest plugin that turns grader modules into a learner's report.
+
+Grader modules (``autograder/graders/test_<lesson>.py``) are ordinary pytest tests. Each
+test is one *check* of one exercise, declared with :func:`autograder.grading.check`, and
+uses these fixtures:
+
+``student``
+    the learner's file, seen through its separate process: ``student.w_sum(a, b)`` sends
+    the arguments as plain data and returns the answer; when the call raises, hangs or
+    crashes, the check ends with a message for the learner.
+``expect``
+    comparisons that fail with a learner's message: ``expect.close(got, expected, ...)``.
+``ref``
+    the reference solution of the lesson (trusted code, run here).
+``rng``
+    a ``numpy.random.Generator`` for randomized cases, seeded from the run's seed.
+``lesson``
+    the lesson's metadata (``autograder.course.Lesson``).
+
+Every check of an exercise is worth an equal share of the exercise's points.
+"""
+
+from __future__ import annotations
+
+import difflib
+import zlib
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from .. import course, reference
+from .compare import fmt, mismatch
+from .results import CheckRecord
+
+STATE = pytest.StashKey()
+RECORD = pytest.StashKey()
+
+
+class CheckFailed(AssertionError):
+    """A check that compared a real value and found it wrong."""
+
+
+class StudentProblem(Exception):
+    """The learner's code raised, hung, crashed or is missing: the check cannot pass."""
+
+    def __init__(self, message, status="error"):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+    def explain(self, text):
+        """Add a sentence that names the likely cause (the grader knows the case)."""
+        self.message = "%s %s" % (self.message, text)
+        self.args = (self.message,)
+        return self
+
+    def __str__(self):
+        return self.message
+
+
+class GradingState:
+    """Everything one grading run shares: the lesson, the sandbox, the seed, the records."""
+
+    def __init__(self, lesson, sandbox, seed, submission_label):
+        self.lesson = lesson
+        self.sandbox = sandbox
+        self.seed = seed
+        self.submission_label = submission_label
+        self.records = []
+        self.collect_errors = []
+
+
+def check(exercise, *, trace=None, randomized=False, rule=None):
+    """Declare a grader test as a check of ``exercise``.
+
+    Exactly one of ``trace`` (a trace id of the course), ``randomized`` (fresh inputs
+    compared with the reference solution) or ``rule`` (a rule of the catalogue) says
+    where the expected value comes from; the report shows it.
+    """
+    if sum(bool(x) for x in (trace, randomized, rule)) != 1:
+        raise ValueError("give exactly one of trace=, randomized=True, rule=")
+    source = trace or ("randomized case" if randomized else "catalogue: " + rule)
+    return pytest.mark.grading(exercise=exercise, source=source, trace=trace)
+
+
+class Student:
+    """The learner's module, called through the sandbox."""
+
+    def __init__(self, state, item):
+        self._state = state
+        self._item = item
+
+    @property
+    def _record(self):
+        return self._item.stash[RECORD]
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args: self.call(name, *args)
+
+    def attempt(self, name, *args):
+        """Call ``name(*args)`` and return the raw :class:`Outcome` (for checks that
+        expect an exception); a hang or crash still ends the check."""
+        record = self._record
+        exercise = self._state.lesson.exercise(record.exercise)
+        record.call = "%s(%s)" % (name, ", ".join(fmt(a, 40) for a in args))
+        outcome = self._state.sandbox.call(
+            record.exercise, name, args, timeout=exercise.time_limit, memory_mb=exercise.memory_mb
+        )
+        if outcome.output:
+            record.output += outcome.output
+        if outcome.mutated:
+            record.note(
+                "%s changed its argument%s in place (%s); graders pass copies, so this costs "
+                "nothing here, but the caller's data would change."
+                % (name, "s" if len(outcome.mutated) > 1 else "", ", ".join("#%d" % (i + 1) for i in outcome.mutated))
+            )
+        if outcome.status in ("timeout", "crashed", "syntax_error", "import_error", "unreadable",
+                              "missing", "not_callable", "protocol_error"):
+            raise StudentProblem(*describe_outcome(name, record.call, outcome, self._state, exercise))
+        return outcome
+
+    def call(self, name, *args):
+        outcome = self.attempt(name, *args)
+        if outcome.status != "ok":
+            raise StudentProblem(*describe_outcome(name, self._record.call, outcome, self._state,
+                                                   self._state.lesson.exercise(self._record.exercise)))
+        return outcome.value
+
+
+def describe_outcome(name, call, outcome, state, exercise):
+    """``(message, status)`` for an outcome that is not an answer."""
+    info = outcome.info
+    label = state.submission_label
+    status = outcome.status
+    if status == "raised":
+        kind = info.get("type", "an exception")
+        where = " (line %s of %s)" % (info["line"], label) if info.get("line") else ""
+        if kind == "NotImplementedError":
+            return "%s is not written yet: it raises NotImplementedError." % name, "failed"
+        if kind == "SystemExit":
+            return ("%s called sys.exit()/exit()%s: a function must return its result, "
+                    "not end the program." % (call, where)), "error"
+        if kind == "MemoryError":
+            return ("%s ran out of memory%s (the limit is %d MB per exercise)."
+                    % (call, where, exercise.memory_mb)), "error"
+        message = info.get("message") or ""
+        text = "%s raised %s%s%s." % (call, kind, ": " + message if message else "", where)
+        if kind == "AttributeError" and "object has no attribute" in message and (
+                "'list'" in message or "'tuple'" in message or "'float'" in message):
+            text += (" Inputs may be plain lists, tuples or numbers: methods such as .dot() exist only on "
+                     "NumPy arrays. Use np.dot(a, b), convert with np.array(...), or write the loop.")
+        return text, "error"
+    if status == "timeout":
+        return ("%s did not finish within %g s: is there a loop that never ends?"
+                % (call, exercise.time_limit)), "timeout"
+    if status == "crashed":
+        code = info.get("returncode")
+        how = "was killed by signal %d" % -code if isinstance(code, int) and code < 0 else "exited with code %s" % code
+        return ("the process running %s %s: does your file call os._exit() or crash Python?"
+                % (call, how)), "error"
+    if status == "missing":
+        defined = info.get("defined") or []
+        close = difflib.get_close_matches(name, defined, n=1)
+        hint = " Did you mean to name %s %s?" % (close[0], name) if close else ""
+        return "%s has no function named %s.%s" % (label, name, hint), "error"
+    if status == "not_callable":
+        return "%s in %s is a %s, not a function." % (name, label, info.get("type")), "error"
+    if status == "syntax_error":
+        line = info.get("line")
+        text = info.get("text") or ""
+        caret = ""
+        if text and info.get("offset"):
+            stripped = text.lstrip()
+            caret = "\n    %s\n    %s^" % (stripped, " " * max(0, info["offset"] - 1 - (len(text) - len(stripped))))
+        return "%s has a syntax error on line %s: %s%s" % (label, line, info.get("message"), caret), "error"
+    if status == "import_error":
+        where = " on line %s" % info["line"] if info.get("line") else ""
+        return ("importing %s raised %s%s: %s. The file must import cleanly before any exercise "
+                "can be graded." % (label, info.get("type"), where, info.get("message"))), "error"
+    if status == "unreadable":
+        return "%s cannot be read: %s" % (label, info.get("message")), "error"
+    return "the answer of %s could not be read back: %s" % (call, info.get("message", status)), "error"
+
+
+class Expect:
+    """Comparisons whose failures speak to the learner."""
+
+    def __init__(self, item):
+        self._item = item
+
+    @property
+    def _record(self):
+        return self._item.stash[RECORD]
+
+    def close(self, got, expected, *, tol=None, parts=None, slips=(), what=None):
+        """Pass when ``got`` matches ``expected`` within ``tol``.
+
+        ``parts`` names the members of a returned tuple (``("new_weights", "prediction")``);
+        an expected part of ``None`` is not checked. ``slips`` is a list of
+        ``(value, explanation)``: when the answer equals a known slip (a slide misprint, a
+        classic mistake) and not the expected value, the explanation is added.
+        """
+        record = self._record
+        record.expected = fmt(expected)
+        record.got = fmt(got)
+        problem = self._problem(got, expected, tol, parts)
+        if problem is None:
+            return
+        message = "%s returned %s, expected %s (%s): %s." % (
+            what or record.call, fmt(got, 80), fmt(expected, 80), _source_text(record.source), problem)
+        for value, explanation in slips:
+            if self._problem(got, value, tol, parts) is None:
+                message += " " + explanation
+                break
+        raise CheckFailed(message)
+
+    def _problem(self, got, expected, tol, parts):
+        if parts is None:
+            return mismatch(got, expected, tol)
+        if not isinstance(got, (tuple, list)) or len(got) != len(parts):
+            return "expected a tuple of %d values (%s)" % (len(parts), ", ".join(parts))
+        for name, g, e in zip(parts, got, expected):
+            if e is None:
+                continue
+            problem = mismatch(g, e, tol)
+            if problem is not None:
+                return "%s %s" % (name, problem)
+        return None
+
+    def true(self, condition, message):
+        """Fail with ``message`` unless ``condition`` holds."""
+        if not condition:
+            raise CheckFailed(message)
+
+
+def _source_text(source):
+    if source.startswith("catalogue: "):
+        return source
+    if source == "randomized case":
+        return "randomized case, compared with the reference solution"
+    return "trace " + source
+
+
+# ---------------------------------------------------------------------------- hooks
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "grading(exercise, source, trace): a check of one exercise")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(session, config, items):
+    state = config.stash[STATE]
+    counts = {}
+    for item in items:
+        marker = item.get_closest_marker("grading")
+        if marker is None:
+            state.collect_errors.append("%s has no @check(...) marker" % item.nodeid)
+            continue
+        counts[marker.kwargs["exercise"]] = counts.get(marker.kwargs["exercise"], 0) + 1
+    for item in items:
+        marker = item.get_closest_marker("grading")
+        if marker is None:
+            continue
+        exercise = marker.kwargs["exercise"]
+        try:
+            points = state.lesson.exercise(exercise).points
+        except KeyError as exc:
+            state.collect_errors.append(str(exc))
+            continue
+        name = item.name[5:] if item.name.startswith("test_") else item.name
+        record = CheckRecord(name=name, exercise=exercise, source=marker.kwargs["source"],
+                             max_score=Fraction(points, counts[exercise]))
+        if marker.kwargs.get("trace"):
+            record.expected = fmt(course.trace(marker.kwargs["trace"]).value)
+        item.stash[RECORD] = record
+        state.records.append(record)
+    for e in state.lesson.exercises:
+        if e.name not in counts:
+            state.collect_errors.append("exercise %s has no check in %s" % (e.name, state.lesson.grader.name))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    record = item.stash.get(RECORD, None)
+    if record is None or report.when == "teardown" and report.passed:
+        return
+    if report.when == "call" and report.passed:
+        record.status = "passed"
+        return
+    if call.excinfo is None:
+        return
+    exc = call.excinfo.value
+    if isinstance(exc, CheckFailed):
+        record.status, record.message = "failed", str(exc)
+    elif isinstance(exc, StudentProblem):
+        record.status, record.message = exc.status, str(exc)
+    else:
+        record.status = "error"
+        record.message = "the grader itself failed on this check (not your fault; please report it)."
+        record.internal_error = "%s: %s" % (type(exc).__name__, exc)
+
+
+def _state(request):
+    return request.config.stash[STATE]
+
+
+@pytest.fixture
+def student(request):
+    return Student(_state(request), request.node)
+
+
+@pytest.fixture
+def expect(request):
+    return Expect(request.node)
+
+
+@pytest.fixture
+def lesson(request):
+    return _state(request).lesson
+
+
+@pytest.fixture
+def ref(request):
+    return reference.load(_state(request).lesson.name)
+
+
+@pytest.fixture
+def rng(request):
+    seed = _state(request).seed
+    return np.random.default_rng([seed, zlib.crc32(request.node.nodeid.encode())])
+
+
+@pytest.fixture
+def trace():
+    return course.trace
+
+
+class RunPlugin:
+    """Hands one run's state to the hooks and fixtures above."""
+
+    def __init__(self, state):
+        self.state = state
+
+    def pytest_configure(self, config):
+        config.stash[STATE] = self.state
+
+
+GRADERS_INI = Path(__file__).resolve().parent.parent / "graders" / "pytest.ini"

@@ -1,0 +1,104 @@
+"""What grading a lesson produced: one record per check, and the lesson's total."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+STATUSES = ("passed", "failed", "error", "timeout")
+
+
+def number(x: Fraction):
+    """A score as JSON shows it: an int when whole, else a float to 4 decimals."""
+    if x.denominator == 1:
+        return int(x)
+    return round(float(x), 4)
+
+
+@dataclass
+class CheckRecord:
+    name: str
+    exercise: str
+    source: str  # a trace id, "randomized case" or "catalogue: <rule>"
+    max_score: Fraction
+    status: str = "passed"
+    message: str = ""
+    call: str = ""
+    expected: str = ""
+    got: str = ""
+    notes: list = field(default_factory=list)
+    output: str = ""  # what the learner's code printed during the check
+    internal_error: str = ""  # a bug of the grader itself (never the learner's fault)
+
+    @property
+    def score(self) -> Fraction:
+        return self.max_score if self.status == "passed" else Fraction(0)
+
+    @property
+    def passed(self):
+        return self.status == "passed"
+
+    def note(self, text):
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def to_json(self):
+        text = self.message
+        if self.notes:
+            text = "\n".join([text] + ["Note: " + n for n in self.notes]).strip()
+        return {
+            "name": self.name,
+            "exercise": self.exercise,
+            "score": number(self.score),
+            "max_score": number(self.max_score),
+            "status": self.status,
+            "output": text,
+            "source": self.source,
+            "call": self.call,
+            "expected": self.expected,
+            "got": self.got,
+        }
+
+
+@dataclass
+class LessonResult:
+    lesson: str
+    title: str
+    submission: str
+    seed: int
+    checks: list
+    problem: str = ""  # why the file could not be run at all (syntax error...), if so
+
+    @property
+    def score(self) -> Fraction:
+        return sum((c.score for c in self.checks), Fraction(0))
+
+    @property
+    def max_score(self) -> Fraction:
+        return sum((c.max_score for c in self.checks), Fraction(0))
+
+    @property
+    def full_marks(self):
+        return self.max_score > 0 and self.score == self.max_score
+
+    @property
+    def internal_errors(self):
+        return [c for c in self.checks if c.internal_error]
+
+    def exercises(self):
+        """``{exercise: (score, max_score)}`` in the order the checks ran."""
+        totals = {}
+        for c in self.checks:
+            s, m = totals.get(c.exercise, (Fraction(0), Fraction(0)))
+            totals[c.exercise] = (s + c.score, m + c.max_score)
+        return totals
+
+    def to_json(self):
+        return {
+            "lesson": self.lesson,
+            "score": number(self.score),
+            "max_score": number(self.max_score),
+            "tests": [c.to_json() for c in self.checks],
+            "seed": self.seed,
+            "submission": self.submission,
+        }

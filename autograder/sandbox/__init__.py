@@ -1,0 +1,150 @@
+"""Running a learner's file in its own process, under time and memory limits.
+
+The grader never imports the learner's code. :class:`Sandbox` starts ``worker.py`` in a
+separate Python process, sends it arguments as plain data and gets plain data back
+(see ``protocol.py``); expected values are computed and compared only here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import protocol
+
+WORKER = Path(__file__).with_name("worker.py")
+GRACE = 10.0  # seconds the grader waits past a call's own limit before giving up on the worker
+
+# Environment of the learner's process: one BLAS thread (forked children must not inherit
+# a thread pool, and batch grading runs many at once).
+_ENV_OVERRIDES = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "PYTHONWARNINGS": "ignore",
+    "PYTHONDONTWRITEBYTECODE": "1",
+}
+
+
+@dataclass
+class Outcome:
+    """What one call into the learner's file gave.
+
+    ``status`` is one of ``ok``, ``raised``, ``missing``, ``not_callable``, ``timeout``,
+    ``crashed``, ``import_error``, ``syntax_error``, ``unreadable``, ``protocol_error``.
+    """
+
+    status: str
+    value: object = None
+    output: str = ""
+    info: dict = field(default_factory=dict)
+    mutated: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self):
+        return self.status == "ok"
+
+
+class Sandbox:
+    """One learner's file, served by its own worker process."""
+
+    def __init__(self, submission, *, module_name="submission"):
+        self.submission = Path(submission).resolve()
+        self.module_name = module_name
+        self._proc = None
+        self._load = None
+        self._start()
+
+    def _start(self):
+        env = dict(os.environ, **_ENV_OVERRIDES)
+        self._proc = subprocess.Popen(
+            [sys.executable, "-I", "-B", str(WORKER)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            close_fds=True,
+        )
+        self._send({"op": "load", "path": str(self.submission), "module_name": self.module_name})
+        self._load = None
+
+    def _send(self, message):
+        protocol.write_frame(self._proc.stdin, protocol.dumps(message))
+
+    def _receive(self, deadline):
+        frame = protocol.read_frame_fd(self._proc.stdout.fileno(), deadline)
+        if frame is None:
+            raise protocol.ProtocolError("the worker process ended")
+        return protocol.loads(frame)
+
+    def load_status(self):
+        """``{"status": "loaded"}``, or why the file cannot be run (syntax error...)."""
+        if self._load is None:
+            self._load = self._receive(time.monotonic() + 60)
+        return self._load
+
+    def call(self, session, func, args, *, timeout=2.0, memory_mb=512):
+        """Call ``func(*args)`` in a process of the exercise ``session``."""
+        try:
+            load = self.load_status()
+        except (protocol.ProtocolError, TimeoutError, OSError) as exc:
+            self._restart()
+            return Outcome("protocol_error", info={"message": str(exc)})
+        if load["status"] != "loaded":
+            return Outcome(load["status"], info=load)
+        started = time.monotonic()
+        try:
+            self._send({
+                "op": "call",
+                "session": session,
+                "func": func,
+                "args": list(args),
+                "timeout": timeout,
+                "memory_mb": memory_mb,
+            })
+            head = self._receive(started + timeout + GRACE)
+            outcome = Outcome(head["status"], output=head.get("output", ""), info=head)
+            if head["status"] == "answered":
+                answer = self._receive(time.monotonic() + GRACE)
+                outcome = Outcome(
+                    answer.get("status", "protocol_error"),
+                    value=answer.get("value"),
+                    output=head.get("output", ""),
+                    info=answer,
+                    mutated=list(answer.get("mutated") or []),
+                )
+        except (protocol.ProtocolError, TimeoutError, OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+            self._restart()
+            outcome = Outcome("protocol_error", info={"message": str(exc)[:300]})
+        outcome.seconds = time.monotonic() - started
+        return outcome
+
+    def _restart(self):
+        self.close()
+        self._start()
+
+    def close(self):
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,346 @@
+"""The process that runs a learner's file, away from the grader.
+
+Started by :class:`autograder.sandbox.Sandbox` as ``python -I worker.py``. It imports
+NumPy once, compiles the learner's file (a syntax error is reported without running
+anything) and then, for each exercise, forks a fresh child that imports the learner's
+file and answers that exercise's calls. The child:
+
+- cannot reach the grader: the channel to the grader is closed in it, its output goes to
+  a file, and everything it returns travels as plain data (see ``protocol.py``);
+- runs under a memory limit (``RLIMIT_AS``), a file-size limit and, enforced here by the
+  parent, a wall-time limit per call: a hang or a crash costs that call and the rest of
+  that exercise's calls start again in a new child;
+- starts from the pristine NumPy and standard library of this process, so a learner's
+  monkeypatch in one exercise never reaches another.
+
+Only the standard library and NumPy are used here.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import signal
+import sys
+import tempfile
+import time
+import traceback
+import types
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import protocol  # noqa: E402  (a sibling module, importable without the kit)
+
+import numpy  # noqa: E402,F401  (loaded once, shared by every forked child)
+
+BLOCKED_IMPORTS = ("autograder", "solutions", "exercises")
+OUTPUT_LIMIT = 4000
+
+
+class _BlockKit:
+    """Refuses imports of the kit itself from a learner's file."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED_IMPORTS:
+            raise ImportError(
+                "a submission may import numpy and the standard library, not %r" % name
+            )
+        return None
+
+
+def _close_fds(keep):
+    start = 3
+    for fd in sorted(keep):
+        if fd >= start:
+            os.closerange(start, fd)
+            start = fd + 1
+    os.closerange(start, 65536)
+
+
+def _vm_bytes():
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def _set_limits(memory_mb):
+    try:
+        import resource
+    except ImportError:  # not a POSIX system: only the wall-time limit applies
+        return
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 2**20, 64 * 2**20))
+    if memory_mb and sys.platform.startswith("linux"):
+        limit = _vm_bytes() + int(memory_mb) * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _student_line(tb, path):
+    line = None
+    for frame in traceback.extract_tb(tb):
+        if frame.filename == path:
+            line = frame.lineno
+    return line
+
+
+def _child_main(path, code, module_name, req_fd, resp_fd, memory_mb, workdir):
+    """Import the learner's file and answer calls until the parent closes the pipe."""
+    os.setpgid(0, 0)
+    requests = os.fdopen(req_fd, "rb")
+    responses = os.fdopen(resp_fd, "wb")
+    _set_limits(memory_mb)
+    os.chdir(workdir)
+    sys.meta_path.insert(0, _BlockKit())
+    sys.argv = [path]
+    sys.stdin = open(os.devnull)
+
+    module = types.ModuleType(module_name)
+    module.__file__ = path
+    sys.modules[module_name] = module
+    import_error = None
+    try:
+        exec(code, module.__dict__)
+    except BaseException as exc:  # noqa: BLE001 - anything the learner's import does
+        import_error = {
+            "status": "import_error",
+            "type": type(exc).__name__,
+            "message": _text(exc),
+            "line": _student_line(exc.__traceback__, path),
+        }
+    _flush()
+
+    while True:
+        frame = protocol.read_frame(requests)
+        if frame is None:
+            os._exit(0)
+        request = protocol.loads(frame)
+        if import_error is not None:
+            answer = import_error
+        else:
+            answer = _answer(module, path, request)
+        _flush()
+        try:
+            payload = protocol.dumps(answer)
+        except Exception as exc:  # noqa: BLE001 - a value that refuses to encode
+            payload = protocol.dumps({"status": "raised", "type": "EncodingError", "message": _text(exc)})
+        protocol.write_frame(responses, payload)
+
+
+def _answer(module, path, request):
+    name = request["func"]
+    func = module.__dict__.get(name)
+    if func is None:
+        defined = sorted(k for k, v in module.__dict__.items() if callable(v) and not k.startswith("_"))
+        return {"status": "missing", "defined": defined[:50]}
+    if not callable(func):
+        return {"status": "not_callable", "type": type(func).__name__}
+    args = request["args"]
+    before = protocol.dumps(args)
+    try:
+        result = func(*args)
+    except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt included
+        return {
+            "status": "raised",
+            "type": type(exc).__name__,
+            "message": _text(exc),
+            "line": _student_line(exc.__traceback__, path),
+        }
+    mutated = []
+    try:
+        if protocol.dumps(args) != before:
+            mutated = [i for i, a in enumerate(args) if protocol.dumps(a) != protocol.dumps(protocol.loads(before)[i])]
+    except Exception:  # noqa: BLE001 - arguments turned into something odd
+        mutated = list(range(len(args)))
+    return {"status": "ok", "value": result, "mutated": mutated}
+
+
+def _text(exc):
+    try:
+        return str(exc)[:500]
+    except Exception:  # noqa: BLE001
+        return "<unprintable message>"
+
+
+def _flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001 - the learner may have replaced or closed it
+            pass
+
+
+class _Child:
+    def __init__(self, session, pid, req, resp, out_path):
+        self.session = session
+        self.pid = pid
+        self.req = req
+        self.resp = resp
+        self.out_path = out_path
+        self.out_offset = 0
+
+    def output(self):
+        try:
+            with open(self.out_path, "rb") as f:
+                f.seek(self.out_offset)
+                data = f.read(OUTPUT_LIMIT + 1)
+                f.seek(0, 2)
+                self.out_offset = f.tell()
+        except OSError:
+            return ""
+        text = data[:OUTPUT_LIMIT].decode("utf-8", "replace")
+        return text + ("\n[... output cut]" if len(data) > OUTPUT_LIMIT else "")
+
+    def kill(self):
+        for target in (lambda: os.killpg(self.pid, signal.SIGKILL), lambda: os.kill(self.pid, signal.SIGKILL)):
+            try:
+                target()
+            except OSError:
+                pass
+        return self.reap()
+
+    def reap(self):
+        for fd in (self.req, self.resp):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.req = self.resp = -1
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            return None
+        if os.WIFSIGNALED(status):
+            return -os.WTERMSIG(status)
+        return os.WEXITSTATUS(status)
+
+
+class Zygote:
+    def __init__(self, channel_in, channel_out):
+        self.channel_in = channel_in
+        self.channel_out = channel_out
+        self.workdir = tempfile.mkdtemp(prefix="grade-")
+        self.child = None
+        self.count = 0
+        self.path = self.code = None
+        self.module_name = "submission"
+
+    def reply(self, obj, payload=None):
+        protocol.write_frame(self.channel_out, protocol.dumps(obj))
+        if payload is not None:
+            protocol.write_frame(self.channel_out, payload)
+
+    def load(self, request):
+        self.path = request["path"]
+        self.module_name = request.get("module_name") or "submission"
+        try:
+            with open(self.path, "rb") as f:
+                source = f.read()
+        except OSError as exc:
+            return self.reply({"status": "unreadable", "message": str(exc)})
+        try:
+            self.code = compile(source, self.path, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            return self.reply({
+                "status": "syntax_error",
+                "message": exc.msg,
+                "line": exc.lineno,
+                "offset": exc.offset,
+                "text": (exc.text or "").rstrip("\n"),
+            })
+        except (ValueError, UnicodeDecodeError) as exc:  # null bytes, bad encoding
+            return self.reply({"status": "unreadable", "message": str(exc)})
+        self.reply({"status": "loaded"})
+
+    def spawn(self, session, memory_mb):
+        self.count += 1
+        out_path = os.path.join(self.workdir, "output-%d.txt" % self.count)
+        req_r, req_w = os.pipe()
+        resp_r, resp_w = os.pipe()
+        out_fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            try:
+                devnull = os.open(os.devnull, os.O_RDONLY)
+                os.dup2(devnull, 0)
+                os.dup2(out_fd, 1)
+                os.dup2(out_fd, 2)
+                _close_fds({req_r, resp_w})
+                _child_main(self.path, self.code, self.module_name, req_r, resp_w, memory_mb, self.workdir)
+            finally:
+                os._exit(70)
+        os.close(req_r)
+        os.close(resp_w)
+        os.close(out_fd)
+        os.set_blocking(req_w, False)
+        self.child = _Child(session, pid, req_w, resp_r, out_path)
+
+    def call(self, request, frame):
+        session = request["session"]
+        deadline = time.monotonic() + float(request["timeout"])
+        if self.child is not None and self.child.session != session:
+            self.child.kill()
+            self.child = None
+        if self.child is None:
+            self.spawn(session, request.get("memory_mb"))
+        child = self.child
+        try:
+            _write_all(child.req, protocol.HEADER.pack(len(frame)) + frame, deadline)
+            answer = protocol.read_frame_fd(child.resp, deadline)
+        except TimeoutError:
+            output = child.output()
+            child.kill()
+            self.child = None
+            return self.reply({"status": "timeout", "output": output})
+        except (OSError, protocol.ProtocolError):
+            answer = None
+        if answer is None:  # the child died
+            output = child.output()
+            code = child.kill()
+            self.child = None
+            return self.reply({"status": "crashed", "returncode": code, "output": output})
+        self.reply({"status": "answered", "output": child.output()}, answer)
+
+    def serve(self):
+        while True:
+            frame = protocol.read_frame(self.channel_in)
+            if frame is None:
+                break
+            request = protocol.loads(frame)
+            if request["op"] == "load":
+                self.load(request)
+            elif request["op"] == "call":
+                self.call(request, frame)
+        if self.child is not None:
+            self.child.kill()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _write_all(fd, data, deadline):
+    view = memoryview(data)
+    while view:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        _, writable, _ = select.select([], [fd], [], remaining)
+        if writable:
+            try:
+                written = os.write(fd, view[:65536])
+            except BlockingIOError:
+                continue
+            view = view[written:]
+
+
+def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    channel_in = os.fdopen(os.dup(0), "rb")
+    channel_out = os.fdopen(os.dup(1), "wb")
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    Zygote(channel_in, channel_out).serve()
+
+
+if __name__ == "__main__":
+    main()
