@@ -56,13 +56,14 @@ def _lesson_command(name):
     @click.option("--hint", "hints", type=int, is_flag=False, flag_value=1, default=0,
                   help="Show hints for exercises that lost points; --hint 2 shows two per exercise, and so on.")
     @click.option("--seed", type=int, default=None, help="Seed of the randomized cases (to replay a run).")
-    def command(submission, fmt, hints, seed):
-        sys.exit(run_lesson(name, submission, fmt=fmt, hints=hints, seed=seed))
+    @click.option("--verbose", "-v", is_flag=True, help="Explain every failing check, not only the first of each exercise.")
+    def command(submission, fmt, hints, seed, verbose):
+        sys.exit(run_lesson(name, submission, fmt=fmt, hints=hints, seed=seed, verbose=verbose))
 
     return command
 
 
-def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, echo=click.echo):
+def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbose=False, echo=click.echo):
     """Grade one lesson and print the report; returns the exit status."""
     from .grading.engine import GraderBroken, SubmissionMissing, grade
     from .report import render
@@ -80,7 +81,7 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, echo=c
     if fmt == "json":
         echo(json.dumps(result.to_json()))
     else:
-        echo(render(result, hints=hints), nl=False)
+        echo(render(result, hints=hints, verbose=verbose), nl=False)
     return EXIT_FULL if result.full_marks else EXIT_LOST
 
 

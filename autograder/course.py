@@ -39,6 +39,7 @@ class Exercise:
     traces: tuple = ()
     time_limit: float = DEFAULT_TIME_LIMIT
     memory_mb: int = DEFAULT_MEMORY_MB
+    uses: tuple = ()  # other exercises of the lesson that this one calls (as the course writes it)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,20 @@ class Lesson:
     @property
     def max_score(self) -> int:
         return sum(e.points for e in self.exercises)
+
+    def depends_on(self, name) -> set:
+        """The exercises that ``name`` calls, directly or through others."""
+        found, todo = set(), list(self.exercise(name).uses)
+        while todo:
+            other = todo.pop()
+            if other not in found:
+                found.add(other)
+                todo += list(self.exercise(other).uses)
+        return found
+
+    def dependents(self, name) -> set:
+        """The exercises that call ``name``, directly or through others."""
+        return {e.name for e in self.exercises if name in self.depends_on(e.name)}
 
     def exercise(self, name) -> Exercise:
         for e in self.exercises:
@@ -79,6 +94,7 @@ def _load_lesson(path: Path) -> Lesson:
             traces=tuple(e.get("traces", ())),
             time_limit=float(e.get("time_limit", time_limit)),
             memory_mb=int(e.get("memory_limit_mb", memory_mb)),
+            uses=tuple(e.get("uses", ())),
         )
         for e in raw["exercise"]
     )

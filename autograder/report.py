@@ -39,6 +39,14 @@ def _points(x):
     return ("%.2f" % float(x)).rstrip("0").rstrip(".") if x.denominator != 1 else str(int(x))
 
 
+def _display_path(path):
+    """The submission's path, relative to the current folder when it is below it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
+
+
 def _call_text(check):
     """The call without the exercise's name, which its own column already shows."""
     call = check.call or check.name
@@ -47,7 +55,7 @@ def _call_text(check):
     return call
 
 
-def render(result, *, hints=0, width=None, color=None, stream=None) -> str:
+def render(result, *, hints=0, verbose=False, width=None, color=None, stream=None) -> str:
     """The report of a :class:`LessonResult` as text.
 
     ``hints`` is how many hints to show for each exercise that lost points (0: none).
@@ -63,7 +71,8 @@ def render(result, *, hints=0, width=None, color=None, stream=None) -> str:
         return "\033[%sm%s\033[0m" % (code, text)
 
     lesson = course.lesson(result.lesson)
-    out = [paint("%s · %s" % (result.lesson, result.title), "title") + " — " + result.submission, ""]
+    out = [paint("%s · %s" % (result.lesson, result.title), "title")]
+    out += textwrap.wrap("file: " + _display_path(result.submission), width - 2, subsequent_indent="      ") + [""]
     if result.problem:
         out += textwrap.wrap(result.problem, width - 2, initial_indent="! ", subsequent_indent="  ")
         out.append("")
@@ -71,11 +80,11 @@ def render(result, *, hints=0, width=None, color=None, stream=None) -> str:
     ex_w = max(len("exercise"), *(len(c.exercise) for c in result.checks))
     ex_w = min(ex_w, 18)
     pts_w = max(len("points"), *(len("%s/%s" % (_points(c.score), _points(c.max_score))) for c in result.checks))
-    src_w = min(max(len("source"), *(len(c.source) for c in result.checks)), 26)
-    fixed = 2 + ex_w + pts_w + src_w + 5
-    free = max(width - fixed, 24)
-    call_w = max(10, free * 2 // 5)
-    val_w = max(6, (free - call_w) // 2)
+    src_w = min(max(len("source"), *(len(c.source) for c in result.checks)), 20 if width < 100 else 30)
+    fixed = 7 + ex_w + pts_w + src_w  # the mark and six separating spaces
+    free = max(width - fixed, 20)
+    call_w = free * 2 // 5
+    val_w = (free - call_w) // 2
     head = "  %s %s %s %s %s %s" % (
         "exercise".ljust(ex_w), "check".ljust(call_w), "expected".ljust(val_w), "got".ljust(val_w),
         "points".rjust(pts_w), "source")
@@ -99,23 +108,28 @@ def render(result, *, hints=0, width=None, color=None, stream=None) -> str:
     out.append(paint(total, "passed" if result.full_marks else "failed"))
 
     failures = [c for c in result.checks if not c.passed]
-    shown_problem = False
     if failures:
-        out += ["", "What to fix:"]
-        for c in failures:
-            if result.problem and c.message == result.problem:
-                if shown_problem:
-                    continue
-                shown_problem = True
-            out.append("")
-            out.append("%s %s · %s · %s" % (marks[c.status], c.exercise, c.name, c.source))
-            out += textwrap.wrap(c.message, width - 4, initial_indent="    ", subsequent_indent="    ")
-            for note in c.notes:
-                out += textwrap.wrap("Note: " + note, width - 4, initial_indent="    ", subsequent_indent="    ")
-            if c.output.strip():
-                printed = c.output.strip().splitlines()
-                out.append("    Your code printed%s:" % (" (first lines)" if len(printed) > 5 else ""))
-                out += ["      " + line[: width - 8] for line in printed[:5]]
+        out += ["", "What to fix" + ("" if verbose else " (the first failing check of each exercise; -v shows all)") + ":"]
+    shown = {}
+    for c in failures:
+        shown[c.exercise] = shown.get(c.exercise, 0) + 1
+        if result.problem and c.message == result.problem and c is not failures[0]:
+            continue
+        if shown[c.exercise] > 1 and not verbose:
+            continue
+        out.append("")
+        out += textwrap.wrap("%s %s · %s · %s" % (marks[c.status], c.exercise, c.name, c.source), width - 2,
+                             subsequent_indent="    ")
+        out += textwrap.wrap(c.message, width - 4, initial_indent="    ", subsequent_indent="    ")
+        for note in c.notes:
+            out += textwrap.wrap("Note: " + note, width - 4, initial_indent="    ", subsequent_indent="    ")
+        if c.output.strip():
+            printed = c.output.strip().splitlines()
+            out.append("    Your code printed%s:" % (" (first lines)" if len(printed) > 5 else ""))
+            out += ["      " + line[: width - 8] for line in printed[:5]]
+        more = sum(1 for f in failures if f.exercise == c.exercise) - 1
+        if more and not verbose:
+            out.append("    (%d more failing check%s of %s)" % (more, "s" if more > 1 else "", c.exercise))
     notes = {n for c in result.checks if c.passed for n in c.notes}
     for note in sorted(notes):
         out += [""] + textwrap.wrap("Note: " + note, width - 2)
@@ -132,7 +146,9 @@ def render(result, *, hints=0, width=None, color=None, stream=None) -> str:
             if len(exercise.hints) > hints:
                 out.append("  %s(more: --hint %d)" % (" " * (len(name) + 2), hints + 1))
     elif failures:
-        out += ["", "Stuck? `grade %s --hint` shows a hint for each exercise that lost points." % result.lesson]
+        out += [""] + textwrap.wrap("Stuck? `grade %s --hint` shows a hint for each exercise that lost points."
+                                    % result.lesson, width - 2)
     out.append("")
-    out.append("Randomized cases were drawn with --seed %d (rerun with it to see the same cases)." % result.seed)
+    out += textwrap.wrap("Randomized cases were drawn with --seed %d (rerun with it to see the same cases)."
+                         % result.seed, width - 2)
     return "\n".join(out) + "\n"

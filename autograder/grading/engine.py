@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .. import course
+from .. import course, reference
 from ..sandbox import Sandbox
 from .plugin import GRADERS_INI, GradingState, RunPlugin
 from .results import LessonResult
@@ -54,6 +54,9 @@ def grade(lesson_name, submission, *, seed=None, label=None) -> LessonResult:
     if seed is None:
         seed = secrets.randbelow(2**31)
     label = label or submission.name
+    # Everything the grader trusts is read before any of the learner's code runs.
+    course.traces()
+    reference.load(lesson.name)
     with Sandbox(submission, module_name=lesson.name) as sandbox:
         state = GradingState(lesson, sandbox, seed, label)
         args = [
@@ -73,8 +76,23 @@ def grade(lesson_name, submission, *, seed=None, label=None) -> LessonResult:
             raise GraderBroken("the grader of %s is broken:\n%s\n%s" % (
                 lesson.name, "\n".join(state.collect_errors), sink.getvalue()[-3000:]))
         load = sandbox.load_status()
+    _note_dependencies(lesson, state.records)
     problem = ""
     if load.get("status") != "loaded":
         problem = next((r.message for r in state.records if r.message), load.get("status", ""))
     return LessonResult(lesson=lesson.name, title=lesson.title, submission=str(submission), seed=seed,
                         checks=state.records, problem=problem)
+
+
+def _note_dependencies(lesson, records):
+    """On the failures of an exercise that calls another failing one, say which to fix first."""
+    failing = {r.exercise for r in records if not r.passed}
+    for record in records:
+        if record.passed:
+            continue
+        broken = sorted(lesson.depends_on(record.exercise) & failing)
+        if broken:
+            record.note("%s calls your %s, which %s: fix %s first." % (
+                record.exercise, " and ".join(broken),
+                "fails its own checks" if len(broken) == 1 else "fail their own checks",
+                "it" if len(broken) == 1 else "them"))

@@ -70,6 +70,7 @@ class GradingState:
         self.submission_label = submission_label
         self.records = []
         self.collect_errors = []
+        self.hung = {}  # exercise -> message of the call that did not finish
 
 
 def check(exercise, *, trace=None, randomized=False, rule=None):
@@ -107,6 +108,9 @@ class Student:
         record = self._record
         exercise = self._state.lesson.exercise(record.exercise)
         record.call = "%s(%s)" % (name, ", ".join(fmt(a, 40) for a in args))
+        if record.exercise in self._state.hung:
+            # One hang per exercise is enough: the rest of its checks fail at once.
+            raise StudentProblem("not run: %s" % self._state.hung[record.exercise], "timeout")
         outcome = self._state.sandbox.call(
             record.exercise, name, args, timeout=exercise.time_limit, memory_mb=exercise.memory_mb
         )
@@ -118,6 +122,9 @@ class Student:
                 "nothing here, but the caller's data would change."
                 % (name, "s" if len(outcome.mutated) > 1 else "", ", ".join("#%d" % (i + 1) for i in outcome.mutated))
             )
+        if outcome.status == "timeout":
+            self._state.hung[record.exercise] = "an earlier call, %s, did not finish within %g s." % (
+                record.call, exercise.time_limit)
         if outcome.status in ("timeout", "crashed", "syntax_error", "import_error", "unreadable",
                               "missing", "not_callable", "protocol_error"):
             raise StudentProblem(*describe_outcome(name, record.call, outcome, self._state, exercise))
@@ -210,8 +217,11 @@ class Expect:
         problem = self._problem(got, expected, tol, parts)
         if problem is None:
             return
-        message = "%s returned %s, expected %s (%s): %s." % (
-            what or record.call, fmt(got, 80), fmt(expected, 80), _source_text(record.source), problem)
+        message = "%s returned %s, expected %s (%s)" % (
+            what or record.call, fmt(got, 80), fmt(expected, 80), _source_text(record.source))
+        if not problem.startswith("differs: "):  # a lone number that differs needs no more words
+            message += ": " + problem
+        message += "."
         for value, explanation in slips:
             if self._problem(got, value, tol, parts) is None:
                 message += " " + explanation

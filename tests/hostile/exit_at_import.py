@@ -1,0 +1,5 @@
+# lesson: lesson3
+# exercise: all
+import sys
+
+sys.exit(3)

@@ -1,0 +1,39 @@
+"""Wrong implementations lose points on their exercise; correct ones in other styles keep
+full marks. Each variant file redefines one or more functions of the reference solution
+and names, in a ``# exercise:`` header, the exercise(s) it is about."""
+
+import pytest
+
+from conftest import exercise_scores, grade_text, header, variant_files, with_override
+
+
+@pytest.mark.parametrize("lesson,path", variant_files("wrong"))
+def test_wrong_variant_loses_points(tmp_path, lesson, path):
+    text = path.read_text(encoding="utf-8")
+    targets = header(text, "exercise")
+    assert targets, "%s needs a '# exercise: name' header" % path.name
+    result = grade_text(tmp_path, lesson, with_override(lesson, text))
+    assert not result.internal_errors, [c.internal_error for c in result.internal_errors]
+    scores = exercise_scores(result)
+    for name in targets:
+        score, max_score = scores[name]
+        assert score < max_score, "%s was not caught: %s scored %s/%s" % (path.name, name, score, max_score)
+    from autograder import course
+
+    lesson_meta = course.lesson(lesson)
+    collateral = set(targets).union(*(lesson_meta.dependents(t) for t in targets))
+    for name, (score, max_score) in scores.items():
+        if name not in collateral:
+            assert score == max_score, "%s cost %s points it should not touch" % (path.name, name)
+    failing = [c for c in result.checks if c.exercise in targets and not c.passed]
+    assert all(c.message for c in failing), "every failed check explains itself"
+    for expected in header(text, "message"):
+        assert any(expected in c.message for c in failing), (expected, [c.message for c in failing])
+
+
+@pytest.mark.parametrize("lesson,path", variant_files("correct"))
+def test_correct_variant_full_marks(tmp_path, lesson, path):
+    text = path.read_text(encoding="utf-8")
+    result = grade_text(tmp_path, lesson, with_override(lesson, text))
+    bad = [(c.name, c.message) for c in result.checks if not c.passed]
+    assert result.full_marks, bad

@@ -1,0 +1,5 @@
+# exercise: dot_shape
+def dot_shape(shape_a, shape_b):
+    if shape_a[1] != shape_b[0]:
+        return None
+    return (shape_a[1], shape_b[0])

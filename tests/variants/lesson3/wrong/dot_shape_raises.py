@@ -1,0 +1,5 @@
+# exercise: dot_shape
+def dot_shape(shape_a, shape_b):
+    if shape_a[1] != shape_b[0]:
+        raise ValueError("shapes not aligned")
+    return (shape_a[0], shape_b[1])

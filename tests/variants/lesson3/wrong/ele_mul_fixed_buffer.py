@@ -1,0 +1,8 @@
+# exercise: ele_mul
+# message: fixed output = [0, 0, 0]
+def ele_mul(number, vector):
+    output = [0, 0, 0]
+    assert len(output) == len(vector)
+    for i in range(len(vector)):
+        output[i] = number * vector[i]
+    return output

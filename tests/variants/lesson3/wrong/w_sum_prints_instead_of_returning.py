@@ -1,0 +1,8 @@
+# exercise: w_sum
+# message: is a `return` statement missing?
+def w_sum(a, b):
+    assert len(a) == len(b)
+    output = 0
+    for i in range(len(a)):
+        output += a[i] * b[i]
+    print(output)

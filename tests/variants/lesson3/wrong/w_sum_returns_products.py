@@ -1,0 +1,5 @@
+# exercise: w_sum
+# message: expected a single number
+def w_sum(a, b):
+    assert len(a) == len(b)
+    return [x * y for x, y in zip(a, b)]
