@@ -10,6 +10,9 @@ import pytest
 from autograder import course
 from autograder.grading.engine import grade
 
+# Variant and hostile files are learners' code to grade, not tests (nor doctests) to run.
+collect_ignore_glob = ["hostile/*", "variants/*"]
+
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = Path(__file__).resolve().parent / "variants"
 SHARED = ROOT.parent / "shared"
