@@ -29,6 +29,10 @@ def test_wrong_variant_loses_points(tmp_path, lesson, path):
     assert all(c.message for c in failing), "every failed check explains itself"
     for expected in header(text, "message"):
         assert any(expected in c.message for c in failing), (expected, [c.message for c in failing])
+    # A known misconception is named exactly when the variant makes that mistake.
+    # (an exercise that calls the broken one may show the same mistake: not counted here)
+    named = {c.misconception for c in result.checks if c.misconception and c.exercise in targets}
+    assert named == set(header(text, "misconception")), named
 
 
 @pytest.mark.parametrize("lesson,path", variant_files("correct"))
@@ -37,3 +41,4 @@ def test_correct_variant_full_marks(tmp_path, lesson, path):
     result = grade_text(tmp_path, lesson, with_override(lesson, text))
     bad = [(c.name, c.message) for c in result.checks if not c.passed]
     assert result.full_marks, bad
+    assert not any(c.misconception for c in result.checks)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from .. import course, reference
+from ..misconceptions import for_lesson, name_misconceptions
 from ..sandbox import Sandbox
 from .plugin import GRADERS_INI, GradingState, RunPlugin
 from .results import LessonResult
@@ -57,6 +58,7 @@ def grade(lesson_name, submission, *, seed=None, label=None) -> LessonResult:
     # Everything the grader trusts is read before any of the learner's code runs.
     course.traces()
     reference.load(lesson.name)
+    for_lesson(lesson.name)
     with Sandbox(submission, module_name=lesson.name) as sandbox:
         state = GradingState(lesson, sandbox, seed, label)
         args = [
@@ -77,6 +79,7 @@ def grade(lesson_name, submission, *, seed=None, label=None) -> LessonResult:
                 lesson.name, "\n".join(state.collect_errors), sink.getvalue()[-3000:]))
         load = sandbox.load_status()
     _note_dependencies(lesson, state.records)
+    name_misconceptions(lesson.name, state.records, reference.load(lesson.name))
     problem = ""
     if load.get("status") != "loaded":
         problem = next((r.message for r in state.records if r.message), load.get("status", ""))

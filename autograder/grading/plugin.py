@@ -22,6 +22,7 @@ Every check of an exercise is worth an equal share of the exercise's points.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import zlib
 from fractions import Fraction
@@ -111,9 +112,11 @@ class Student:
         if record.exercise in self._state.hung:
             # One hang per exercise is enough: the rest of its checks fail at once.
             raise StudentProblem("not run: %s" % self._state.hung[record.exercise], "timeout")
+        kept = copy.deepcopy(args)  # what was sent, for naming misconceptions afterwards
         outcome = self._state.sandbox.call(
             record.exercise, name, args, timeout=exercise.time_limit, memory_mb=exercise.memory_mb
         )
+        record.calls.append((name, kept, outcome))
         if outcome.output:
             record.output += outcome.output
         if outcome.mutated:

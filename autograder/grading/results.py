@@ -29,6 +29,8 @@ class CheckRecord:
     notes: list = field(default_factory=list)
     output: str = ""  # what the learner's code printed during the check
     internal_error: str = ""  # a bug of the grader itself (never the learner's fault)
+    misconception: str = ""  # the id of the known misconception the answers show, if any
+    calls: list = field(default_factory=list, repr=False)  # (function, args, outcome) of each call made
 
     @property
     def score(self) -> Fraction:
@@ -57,6 +59,7 @@ class CheckRecord:
             "call": self.call,
             "expected": self.expected,
             "got": self.got,
+            "misconception": self.misconception,
         }
 
 

@@ -1,4 +1,5 @@
 # exercise: ele_mul
+# misconception: lesson3.ele_mul.ele_mul_fixed_buffer
 # message: fixed output = [0, 0, 0]
 def ele_mul(number, vector):
     output = [0, 0, 0]

@@ -1,5 +1,6 @@
 # exercise: stacked_network
-# message: what the NumPy listing computes
+# misconception: lesson3.stacked_network.stacked_network_transposed
+# message: as in the NumPy listing
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 # exercise: vect_mat_mul
+# misconception: lesson3.vect_mat_mul.vect_mat_mul_square_only
 # message: square matrix
 def vect_mat_mul(vect, matrix):
     assert len(vect) == len(matrix)

@@ -1,4 +1,5 @@
 # exercise: w_sum
+# misconception: lesson3.w_sum.w_sum_no_length_check
 # message: instead of raising an exception
 def w_sum(a, b):
     return sum(x * y for x, y in zip(a, b))

@@ -1,5 +1,6 @@
 # exercise: w_sum
-# message: stop one index early
+# misconception: lesson3.w_sum.w_sum_stops_early
+# message: stops one element early
 def w_sum(a, b):
     assert len(a) == len(b)
     output = 0
