@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -56,3 +57,9 @@ def variant_files(kind: str):
 
 def exercise_scores(result):
     return {name: (float(s), float(m)) for name, (s, m) in result.exercises().items()}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_state(tmp_path_factory):
+    """The learner's state (history, hint levels, drills) of the tests lives in a tmp folder."""
+    os.environ["GROKKING_STATE_DIR"] = str(tmp_path_factory.mktemp("state"))

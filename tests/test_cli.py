@@ -1,6 +1,7 @@
 """The `grade` command as users meet it: exit codes, the table, JSON, hints."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -12,7 +13,8 @@ from conftest import ROOT, with_override
 
 def run(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "autograder", *args], cwd=cwd, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "80"})
+                          env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "80",
+                               "GROKKING_STATE_DIR": os.environ["GROKKING_STATE_DIR"]})
 
 
 def test_solution_full_marks_json_contract():

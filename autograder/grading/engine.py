@@ -46,8 +46,10 @@ def _isolated_pytest():
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
 
 
-def grade(lesson_name, submission, *, seed=None, label=None) -> LessonResult:
-    """Grade ``submission`` (a path to a learner's file) for ``lesson_name``."""
+def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> LessonResult:
+    """Grade ``submission`` (a path to a learner's file) for ``lesson_name``.
+
+    ``exercises`` restricts grading to those exercises (a drill grades one)."""
     lesson = course.lesson(lesson_name)
     submission = Path(submission)
     if not submission.is_file():
@@ -60,7 +62,7 @@ def grade(lesson_name, submission, *, seed=None, label=None) -> LessonResult:
     reference.load(lesson.name)
     for_lesson(lesson.name)
     with Sandbox(submission, module_name=lesson.name) as sandbox:
-        state = GradingState(lesson, sandbox, seed, label)
+        state = GradingState(lesson, sandbox, seed, label, only=exercises)
         args = [
             str(lesson.grader),
             "-c", str(GRADERS_INI),

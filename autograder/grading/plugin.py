@@ -64,8 +64,9 @@ class StudentProblem(Exception):
 class GradingState:
     """Everything one grading run shares: the lesson, the sandbox, the seed, the records."""
 
-    def __init__(self, lesson, sandbox, seed, submission_label):
+    def __init__(self, lesson, sandbox, seed, submission_label, only=None):
         self.lesson = lesson
+        self.only = set(only) if only else None  # grade only these exercises
         self.sandbox = sandbox
         self.seed = seed
         self.submission_label = submission_label
@@ -268,6 +269,16 @@ def pytest_configure(config):
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session, config, items):
     state = config.stash[STATE]
+    if state.only is not None:
+        unknown = state.only - {e.name for e in state.lesson.exercises}
+        if unknown:
+            state.collect_errors.append("no exercise named %s in %s" % (", ".join(sorted(unknown)), state.lesson.name))
+        keep = [i for i in items if (i.get_closest_marker("grading") is None
+                                     or i.get_closest_marker("grading").kwargs["exercise"] in state.only)]
+        dropped = [i for i in items if i not in keep]
+        if dropped:
+            config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
     counts = {}
     for item in items:
         marker = item.get_closest_marker("grading")
@@ -293,7 +304,7 @@ def pytest_collection_modifyitems(session, config, items):
         item.stash[RECORD] = record
         state.records.append(record)
     for e in state.lesson.exercises:
-        if e.name not in counts:
+        if e.name not in counts and (state.only is None or e.name in state.only):
             state.collect_errors.append("exercise %s has no check in %s" % (e.name, state.lesson.grader.name))
 
 
