@@ -51,8 +51,9 @@ def _lesson_command(name):
     @click.command(name=name, help="Grade %s (%s): exercises/%s.py by default." % (name, lesson.title, name))
     @click.option("--submission", "-s", type=click.Path(dir_okay=False, path_type=Path),
                   help="The file to grade (default: exercises/%s.py)." % name)
-    @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-                  help="table for people, json for machines (exactly one JSON object on stdout).")
+    @click.option("--format", "fmt", type=click.Choice(["table", "json", "junit", "gradescope"]), default="table",
+                  show_default=True, help="table for people, json for machines (exactly one JSON object on stdout), "
+                  "junit for CI (JUnit XML), gradescope for Gradescope's results.json.")
     @click.option("--hint", "hints", type=int, is_flag=False, flag_value=1, default=0,
                   help="Show hints for exercises that lost points; --hint 2 shows two per exercise, and so on.")
     @click.option("--seed", type=int, default=None, help="Seed of the randomized cases (to replay a run).")
@@ -68,6 +69,7 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
     from .grading.engine import GraderBroken, SubmissionMissing, grade
     from .report import render
 
+    own_file = submission is None  # the learner's exercises/ file: its attempts go to the history
     submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
     try:
         result = grade(name, submission, seed=seed)
@@ -78,8 +80,16 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
     except GraderBroken as exc:
         click.echo("grade: internal error: %s" % exc, err=True)
         return EXIT_INTERNAL
+    from . import history
+
+    if own_file:
+        history.record(result)
     if fmt == "json":
         echo(json.dumps(result.to_json()))
+    elif fmt in ("junit", "gradescope"):
+        from .formats import render as render_format
+
+        echo(render_format(result, fmt), nl=False)
     else:
         echo(render(result, hints=hints, verbose=verbose), nl=False)
     return EXIT_FULL if result.full_marks else EXIT_LOST
@@ -116,6 +126,12 @@ def generate_cmd(check):
         sys.exit(1 if stale else 0)
     for path in generate.write_stubs():
         click.echo("wrote %s" % path)
+
+
+from .cli_practice import COMMANDS as _PRACTICE_COMMANDS  # noqa: E402
+
+for _command in _PRACTICE_COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover
