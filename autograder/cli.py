@@ -80,6 +80,9 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
     except GraderBroken as exc:
         click.echo("grade: internal error: %s" % exc, err=True)
         return EXIT_INTERNAL
+    except KeyboardInterrupt:
+        click.echo("grade: interrupted", err=True)
+        return 130
     from . import history
 
     if own_file:

@@ -75,6 +75,8 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
         ]
         with _isolated_pytest() as sink:
             code = pytest.main(args, plugins=[RunPlugin(state)])
+        if code == pytest.ExitCode.INTERRUPTED:
+            raise KeyboardInterrupt
         if state.collect_errors or code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR,
                                             pytest.ExitCode.NO_TESTS_COLLECTED) or not state.records:
             raise GraderBroken("the grader of %s is broken:\n%s\n%s" % (
