@@ -131,6 +131,12 @@ def generate_cmd(check):
         click.echo("wrote %s" % path)
 
 
+from . import batch as _batch, gradescope as _gradescope  # noqa: E402
+
+main.add_command(_batch.command)
+main.add_command(_gradescope.command)
+
+
 from .cli_practice import COMMANDS as _PRACTICE_COMMANDS  # noqa: E402
 
 for _command in _PRACTICE_COMMANDS:

@@ -1,0 +1,460 @@
+"""Grading a whole class at once: many submissions, one or more lessons, all cores.
+
+``grade batch submissions/ --lesson lesson3 --lesson lesson4 --jobs 2 --csv summary.csv
+--out results/`` grades ``submissions/<student>/lesson3.py`` and ``lesson4.py`` of every
+student. Sources may also be files or glob patterns (``'subs/*/lesson3.py'``).
+
+Each submission is one call of the engine, in one of ``--jobs`` grading processes; the
+engine runs the learner's file in its own sandboxed process as always. A hang, a crash or
+a memory bomb costs that submission's points and nothing else; a submission that is not
+finished after ``--timeout`` seconds is stopped (its grading process is replaced) and
+scored 0 with the status ``timeout``.
+
+Exit status: 0 every submission was graded, whatever its score (a missing file is
+listed with the status ``missing`` and scores 0); 2 usage error (no submission found,
+unknown lesson, bad option); 3 the kit itself failed on some submission (the others are
+still graded and listed).
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import json
+import os
+import secrets
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+import click
+
+from . import course
+from .grading.results import number
+
+EXIT_GRADED, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
+DEFAULT_TIMEOUT = 300.0  # seconds per submission, a backstop behind the engine's own limits
+STATUSES = ("graded", "missing", "timeout", "error")
+
+
+class BatchUsageError(ValueError):
+    """The sources or options do not name any submission to grade."""
+
+
+@dataclass
+class Task:
+    """One learner's file for one lesson (``path`` is None when the file is missing)."""
+
+    student: str
+    lesson: str
+    path: Path | None
+    seed: int = 0
+
+
+@dataclass
+class Row:
+    """What grading one task gave: a line of the class summary."""
+
+    student: str
+    lesson: str
+    submission: str
+    status: str  # graded, missing, timeout or error (the kit failed)
+    score: Fraction = Fraction(0)
+    max_score: Fraction = Fraction(0)
+    seconds: float = 0.0
+    seed: int = 0
+    message: str = ""
+    result: object = field(default=None, repr=False)  # the LessonResult when graded
+
+    def csv_row(self):
+        return {
+            "student": self.student,
+            "lesson": self.lesson,
+            "score": number(self.score),
+            "max_score": number(self.max_score),
+            "status": self.status,
+            "seconds": "%.2f" % self.seconds,
+            "seed": self.seed,
+            "submission": self.submission,
+            "message": self.message,
+        }
+
+
+CSV_FIELDS = ("student", "lesson", "score", "max_score", "status", "seconds", "seed", "submission", "message")
+
+
+# ----------------------------------------------------------------------- discovery
+
+
+def find_submissions(sources, lessons=()) -> list:
+    """The tasks named by ``sources`` (folders, files, glob patterns) for ``lessons``.
+
+    A folder whose sub-folders hold ``<lesson>.py`` files is a class (one student per
+    sub-folder); a folder holding ``<lesson>.py`` itself is one student. A file is graded
+    for the lesson its name says (``lesson3.py``; the student is its folder's name) or, when
+    one lesson is given, for that lesson (``alice.py``: the student is ``alice``). When no
+    lesson is given, the lessons are those whose files are found.
+    """
+    known = course.lessons()
+    lessons = list(dict.fromkeys(lessons))
+    for name in lessons:
+        course.lesson(name)  # UnknownLesson for a typo
+    if not sources:
+        raise BatchUsageError("give a folder of submissions, files or a glob pattern")
+    found = []  # (student, lesson or None, path or folder, is_folder)
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            found += _from_folder(path, lessons or list(known))
+        elif path.is_file():
+            found.append((None, None, path, False))
+        else:
+            matches = sorted(glob.glob(str(source), recursive=True))
+            if not matches:
+                raise BatchUsageError("%s: no such file or folder, and no file matches it as a pattern" % source)
+            for match in matches:
+                match = Path(match)
+                if match.is_dir():
+                    found += [(match.name, None, match, True)]
+                elif match.suffix == ".py":
+                    found.append((None, None, match, False))
+    tasks = []
+    for student, lesson, path, is_folder in found:
+        if is_folder:
+            present = [n for n in (lessons or known) if (path / ("%s.py" % n)).is_file()]
+            for name in (lessons or present):
+                file = path / ("%s.py" % name)
+                tasks.append(Task(student, name, file if file.is_file() else None))
+            continue
+        if path.stem in known:
+            name = path.stem
+            student = path.resolve().parent.name
+            if lessons and name not in lessons:
+                continue
+        elif len(lessons) == 1:
+            name, student = lessons[0], path.stem
+        else:
+            raise BatchUsageError("%s: cannot tell which lesson this file is for; name it after its "
+                                  "lesson (lesson3.py) or give exactly one --lesson" % path)
+        tasks.append(Task(student, name, path))
+    if not tasks:
+        raise BatchUsageError("no submission found in %s for %s" % (
+            ", ".join(map(str, sources)), ", ".join(lessons) if lessons else "any lesson"))
+    _disambiguate(tasks)
+    order = {name: i for i, name in enumerate(known)}
+    unique = {(t.student, t.lesson): t for t in tasks}
+    return sorted(unique.values(), key=lambda t: (t.student, order.get(t.lesson, 0)))
+
+
+def _from_folder(folder, lessons):
+    """A class folder (one sub-folder per student) or one student's folder."""
+    subfolders = sorted(d for d in folder.iterdir() if d.is_dir() and not d.name.startswith((".", "_")))
+    has_own = any((folder / ("%s.py" % n)).is_file() for n in lessons)
+    has_students = any((d / ("%s.py" % n)).is_file() for d in subfolders for n in lessons)
+    if has_own and not has_students:
+        return [(folder.resolve().name, None, folder, True)]
+    if not has_students:
+        loose = sorted(p for p in folder.glob("*.py"))
+        if loose:  # a flat folder: one file per student
+            return [(None, None, p, False) for p in loose]
+    return [(d.name, None, d, True) for d in subfolders]
+
+
+def _disambiguate(tasks):
+    """Two different files for the same student and lesson: name students by their folder."""
+    seen = {}
+    for task in tasks:
+        seen.setdefault((task.student, task.lesson), set()).add(task.path.resolve().parent if task.path else None)
+    for task in tasks:
+        if len(seen[(task.student, task.lesson)]) > 1 and task.path is not None:
+            task.student = str(task.path.parent) if task.path.stem == task.lesson else str(task.path.with_suffix(""))
+
+
+# ------------------------------------------------------------------------- workers
+
+
+def _serve(conn):
+    """A grading process: grade the tasks it is sent until it is sent None."""
+    from .grading.engine import GraderBroken, SubmissionMissing, grade
+
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        lesson, path, seed = task
+        started = time.monotonic()
+        try:
+            result = grade(lesson, path, seed=seed)
+            reply = ("graded", result, "")
+        except SubmissionMissing as exc:
+            reply = ("missing", None, str(exc))
+        except GraderBroken as exc:
+            reply = ("error", None, "the grader of %s is broken: %s" % (lesson, str(exc).splitlines()[0]))
+        except Exception as exc:  # noqa: BLE001 - the kit failed; the batch goes on
+            reply = ("error", None, "the kit failed: %s: %s" % (type(exc).__name__, exc))
+        conn.send(reply + (time.monotonic() - started,))
+
+
+class _Worker:
+    def __init__(self, context):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.task = None
+        self.started = 0.0
+
+    def send(self, task):
+        self.task = task
+        self.started = time.monotonic()
+        self.conn.send((task.lesson, str(task.path), task.seed))
+
+    def stop(self, kill=False):
+        """End the grading process. Killing it leaves its sandbox to clean up after itself:
+        the learner's process sees its channel close and ends its children."""
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=False, on_row=None) -> list:
+    """Grade every task, ``jobs`` at a time; returns one :class:`Row` per task, in order.
+
+    ``seed`` fixes the randomized cases of every submission (by default each gets its
+    own, kept in its row); ``timeout`` stops a submission that is not finished in time.
+    """
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    rows = {}
+    todo = deque()
+    for index, task in enumerate(tasks):
+        task.seed = seed if seed is not None else secrets.randbelow(2**31)
+        if task.path is None:
+            rows[index] = Row(task.student, task.lesson, "", "missing", max_score=_max(task.lesson), seed=task.seed,
+                              message="no %s.py in this student's folder" % task.lesson)
+        else:
+            todo.append((index, task))
+    bar = _progress_bar(len(tasks), progress)
+    bar.update(len(rows))
+    context = multiprocessing.get_context("spawn")
+    idle, busy = [], {}  # busy: worker -> index of its task
+    try:
+        while todo or busy:
+            while todo and (idle or len(busy) < jobs):
+                worker = idle.pop() if idle else _Worker(context)
+                index, task = todo.popleft()
+                worker.send(task)
+                busy[worker] = index
+            now = time.monotonic()
+            next_deadline = min(w.started + timeout for w in busy)
+            ready = wait([w.conn for w in busy], timeout=max(0.0, next_deadline - now))
+            for worker in [w for w in busy if w.conn in ready]:
+                index = busy.pop(worker)
+                try:
+                    status, result, message, seconds = worker.conn.recv()
+                except (EOFError, OSError):
+                    code = worker.process.exitcode
+                    worker.stop(kill=True)
+                    rows[index] = _row(worker.task, "error", seconds=time.monotonic() - worker.started,
+                                       message="the grading process ended unexpectedly (exit code %s)" % code)
+                else:
+                    rows[index] = _row(worker.task, status, result=result, seconds=seconds, message=message)
+                    idle.append(worker)
+                _report(bar, on_row, rows[index])
+            now = time.monotonic()
+            for worker in [w for w in busy if now >= w.started + timeout]:
+                index = busy.pop(worker)
+                worker.stop(kill=True)
+                rows[index] = _row(worker.task, "timeout", seconds=now - worker.started,
+                                   message="grading did not finish within %g s (--timeout): stopped, 0 points"
+                                   % timeout)
+                _report(bar, on_row, rows[index])
+    finally:
+        for worker in idle:
+            worker.stop()
+        for worker in busy:
+            worker.stop(kill=True)
+        bar.close()
+    return [rows[i] for i in range(len(tasks))]
+
+
+def _max(lesson):
+    return Fraction(course.lesson(lesson).max_score)
+
+
+def _row(task, status, *, result=None, seconds=0.0, message=""):
+    row = Row(task.student, task.lesson, str(task.path or ""), status, max_score=_max(task.lesson),
+              seconds=seconds, seed=task.seed, message=message, result=result)
+    if result is not None:
+        row.score, row.max_score = result.score, result.max_score
+        if result.problem:
+            row.message = result.problem.splitlines()[0]
+    return row
+
+
+def _report(bar, on_row, row):
+    bar.update(1)
+    if on_row is not None:
+        on_row(row)
+
+
+def _progress_bar(total, enabled):
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, disable=not enabled, unit="submission", dynamic_ncols=True,
+                desc="grading")
+
+
+# ------------------------------------------------------------------------- outputs
+
+
+def write_csv(rows, path):
+    path = Path(path)
+    if path.parent:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row.csv_row())
+
+
+def write_results(rows, out_dir, fmt="json"):
+    """One file per graded task: ``out_dir/<student>/<lesson>.json`` (``.xml`` for junit,
+    ``.gradescope.json`` for gradescope); a task that could not be graded gets one too."""
+    from . import formats
+
+    out_dir = Path(out_dir)
+    written = []
+    suffix = {"json": ".json", "junit": ".xml", "gradescope": ".gradescope.json"}[fmt]
+    for row in rows:
+        folder = out_dir / _safe(row.student)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / (row.lesson + suffix)
+        if row.result is not None:
+            if fmt == "junit":
+                text = formats.junit_xml([row.result], suite_names=["%s/%s" % (row.student, row.lesson)],
+                                         durations=[row.seconds])
+            elif fmt == "gradescope":
+                text = json.dumps(formats.gradescope_results(row.result, execution_time=row.seconds), indent=1)
+            else:
+                text = json.dumps(dict(row.result.to_json(), student=row.student))
+        elif fmt == "junit":
+            text = formats.ungraded_junit("%s/%s" % (row.student, row.lesson), row.status, row.message,
+                                          seconds=row.seconds)
+        elif fmt == "gradescope":
+            text = json.dumps(formats.error_results(row.message), indent=1)
+        else:
+            text = json.dumps({"lesson": row.lesson, "student": row.student, "score": 0,
+                               "max_score": number(row.max_score), "status": row.status, "output": row.message,
+                               "tests": [], "seed": row.seed, "submission": row.submission})
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def _safe(name):
+    """A student's name as one folder name."""
+    return "".join(c if c.isalnum() or c in "-_.@" else "_" for c in name).strip(".") or "_"
+
+
+def summary_table(rows, width=80) -> str:
+    """The class summary for a terminal: student, lesson, score, max (and what went wrong)."""
+    student_w = min(max([7] + [len(r.student) for r in rows]), 30)
+    lesson_w = max([6] + [len(r.lesson) for r in rows])
+    head = "%-*s  %-*s  %7s  %5s  %s" % (student_w, "student", lesson_w, "lesson", "score", "max", "status")
+    lines = [head, "-" * min(width, len(head) + 8)]
+    for r in rows:
+        status = "" if r.status == "graded" else r.status
+        student = r.student if len(r.student) <= student_w else "…" + r.student[-(student_w - 1):]
+        lines.append("%-*s  %-*s  %7s  %5s  %s" % (student_w, student, lesson_w, r.lesson, number(r.score),
+                                                  number(r.max_score), status))
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def totals_line(rows, seconds, jobs) -> str:
+    graded = [r for r in rows if r.status == "graded"]
+    full = sum(1 for r in graded if r.max_score and r.score == r.max_score)
+    parts = ["%d submission%s graded in %.1f s on %d process%s" % (
+        len(graded), "" if len(graded) == 1 else "s", seconds, jobs, "" if jobs == 1 else "es"),
+        "%d with full marks" % full]
+    for status in ("missing", "timeout", "error"):
+        count = sum(1 for r in rows if r.status == status)
+        if count:
+            parts.append("%d %s" % (count, {"missing": "missing", "timeout": "stopped by --timeout",
+                                            "error": "not graded (kit error)"}[status]))
+    return ", ".join(parts) + "."
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+@click.command("batch")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--lesson", "-l", "lessons", multiple=True,
+              help="Lesson to grade (repeat for several). Default: the lessons whose files are found.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Submissions graded at once (default: the number of cores).")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the class summary as CSV (default with --out: OUT/summary.csv).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write each submission's result to OUT/<student>/<lesson>.<ext>.")
+@click.option("--format", "fmt", type=click.Choice(["json", "junit", "gradescope"]), default="json",
+              show_default=True, help="Format of the files written with --out.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds after which one submission is stopped and scored 0 (the engine's per-call "
+                   "limits come first).")
+@click.option("--seed", type=int, default=None, help="Same randomized cases for every submission.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not print the summary table.")
+def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progress, quiet):
+    """Grade many submissions: a folder with one sub-folder per student, files, or glob patterns.
+
+    \b
+      grade batch submissions/ --lesson lesson3 --lesson lesson4 --csv summary.csv --out results/
+      grade batch 'subs/*/lesson3.py' --lesson lesson3
+
+    Exit status: 0 every submission graded (whatever its score), 2 usage error,
+    3 the kit failed on some submission.
+    """
+    try:
+        tasks = find_submissions(sources, lessons)
+    except (BatchUsageError, course.UnknownLesson) as exc:
+        click.echo("grade batch: %s" % (exc.args[0] if exc.args else exc), err=True)
+        sys.exit(EXIT_USAGE)
+    jobs = jobs or os.cpu_count() or 1
+    if progress is None:
+        progress = sys.stderr.isatty()
+    started = time.monotonic()
+    rows = grade_all(tasks, jobs=jobs, timeout=timeout, seed=seed, progress=progress)
+    elapsed = time.monotonic() - started
+    if out_dir is not None:
+        write_results(rows, out_dir, fmt)
+        csv_path = csv_path or out_dir / "summary.csv"
+    if csv_path is not None:
+        write_csv(rows, csv_path)
+    if not quiet:
+        click.echo(summary_table(rows), nl=False)
+    click.echo(totals_line(rows, elapsed, min(jobs, len(tasks))), err=quiet)
+    for row in rows:
+        if row.status == "error":
+            click.echo("grade batch: %s %s: %s" % (row.student, row.lesson, row.message), err=True)
+    sys.exit(EXIT_INTERNAL if any(r.status == "error" for r in rows) else EXIT_GRADED)

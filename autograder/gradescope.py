@@ -1,0 +1,298 @@
+"""A Gradescope autograder for a lesson: the bundle, and what runs inside it.
+
+``grade gradescope lesson3 -o lesson3-autograder.zip`` writes the zip to upload as a
+Gradescope programming assignment's autograder. It holds:
+
+- ``setup.sh``: run once when Gradescope builds the image; installs the kit (with its
+  reference solutions) in ``/autograder/venv``;
+- ``run_autograder``: run for every submission; grades
+  ``/autograder/submission/lesson3.py`` and writes ``/autograder/results/results.json``;
+- ``config.json``: the lessons and the visibility of the results;
+- ``kit/``: the kit itself.
+
+Inside the bundle, ``python -m autograder.gradescope run`` does the grading. The root
+``/autograder`` can be moved with the environment variable ``AUTOGRADER_ROOT`` (and the
+Python that grades with ``AUTOGRADER_PYTHON``), to try a bundle on any machine.
+
+Exit status of ``grade gradescope``: 0 the bundle was written, 2 usage error. Exit status
+of ``run_autograder``: 0 results.json was written with a grade (whatever the score, also
+when the submission is missing or cannot be run), 3 the kit itself failed (results.json
+then says so, with a score of 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import io
+import json
+import os
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import click
+
+from . import course, reference
+
+PACKAGE = Path(__file__).resolve().parent
+REPO = PACKAGE.parent
+EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
+
+SETUP_SH = r"""#!/usr/bin/env bash
+# Gradescope runs this once, as root, when it builds the autograder's image.
+# It installs the grading kit (and its reference solutions) in $ROOT/venv.
+set -euo pipefail
+SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="${AUTOGRADER_ROOT:-/autograder}"
+
+find_python() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+
+PYTHON="$(find_python || true)"
+if [ -z "$PYTHON" ]; then  # the kit needs Python 3.11 or newer
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y python3.11 python3.11-venv
+  PYTHON=python3.11
+fi
+if ! "$PYTHON" -m venv "$ROOT/venv"; then  # Debian and Ubuntu ship venv separately
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "$("$PYTHON" -c 'import sys; print("python%d.%d-venv" % sys.version_info[:2])')"
+  "$PYTHON" -m venv "$ROOT/venv"
+fi
+"$ROOT/venv/bin/python" -m pip install --quiet --upgrade pip
+"$ROOT/venv/bin/python" -m pip install --quiet "$SOURCE/kit"
+"$ROOT/venv/bin/python" -m autograder.gradescope check --config "$SOURCE/config.json"
+"""
+
+RUN_AUTOGRADER = r"""#!/usr/bin/env bash
+# Gradescope runs this for every submission: grade it, write results/results.json.
+ROOT="${AUTOGRADER_ROOT:-/autograder}"
+PYTHON="${AUTOGRADER_PYTHON:-$ROOT/venv/bin/python}"
+mkdir -p "$ROOT/results"
+cd "$ROOT"
+exec "$PYTHON" -m autograder.gradescope run --config "$ROOT/source/config.json" \
+  --submission "$ROOT/submission" --results "$ROOT/results/results.json"
+"""
+
+README = """Gradescope autograder for {lessons}.
+
+Upload this zip as the autograder of a Gradescope programming assignment (Python
+3.11+ is installed by setup.sh when the image lacks it). Students submit {files}.
+
+Try it on your own machine (no Gradescope needed):
+
+    mkdir -p /tmp/ag/source /tmp/ag/submission && unzip -o THIS.zip -d /tmp/ag/source
+    cp lesson-file.py /tmp/ag/submission/
+    AUTOGRADER_ROOT=/tmp/ag bash /tmp/ag/source/setup.sh
+    AUTOGRADER_ROOT=/tmp/ag bash /tmp/ag/source/run_autograder
+    cat /tmp/ag/results/results.json
+"""
+
+
+# --------------------------------------------------------------------------- bundle
+
+
+def _kit_files():
+    """``(name in the bundle, bytes)`` of the kit: its package, solutions and project file."""
+    files = []
+    solutions = reference.solutions_dir()
+    for path in sorted(PACKAGE.rglob("*")):
+        relative = path.relative_to(PACKAGE)
+        if not path.is_file() or "__pycache__" in relative.parts or path.suffix in (".pyc", ".pyo"):
+            continue
+        if relative.parts[0] == "_solutions":  # an installed kit's copy: shipped as kit/solutions below
+            continue
+        files.append(("kit/autograder/%s" % relative.as_posix(), path.read_bytes()))
+    for path in sorted(solutions.glob("*.py")):
+        files.append(("kit/solutions/%s" % path.name, path.read_bytes()))
+    project = REPO / "pyproject.toml"
+    if project.is_file() and (REPO / "solutions").is_dir():
+        files.append(("kit/pyproject.toml", project.read_bytes()))
+        readme = REPO / "README.md"
+        files.append(("kit/README.md", readme.read_bytes() if readme.is_file() else b"Grading kit.\n"))
+    else:
+        files.append(("kit/pyproject.toml", _pyproject().encode()))
+        files.append(("kit/README.md", b"Grading kit.\n"))
+    return files
+
+
+def _pyproject():
+    """A project file for an installed kit (no checkout at hand)."""
+    try:
+        meta = importlib.metadata.metadata("grokking-autograder")
+        requires = importlib.metadata.requires("grokking-autograder") or []
+        version = meta["Version"]
+    except importlib.metadata.PackageNotFoundError:
+        requires, version = ["numpy>=1.24", "pytest>=7.4", "click>=8.1", "tqdm>=4.60", "platformdirs>=3"], "0"
+    requires = [r for r in requires if "extra ==" not in r]
+    return "\n".join([
+        "[build-system]",
+        'requires = ["hatchling>=1.20"]',
+        'build-backend = "hatchling.build"',
+        "",
+        "[project]",
+        'name = "grokking-autograder"',
+        'version = "%s"' % version,
+        'requires-python = ">=3.11"',
+        "dependencies = %s" % json.dumps(requires),
+        "",
+        "[tool.hatch.build.targets.wheel]",
+        'packages = ["autograder"]',
+        "",
+        "[tool.hatch.build.targets.wheel.force-include]",
+        '"solutions" = "autograder/_solutions"',
+        "",
+    ])
+
+
+def build_bundle(lessons, output, *, visibility="visible") -> Path:
+    """Write the Gradescope autograder zip for ``lessons`` to ``output``; returns its path."""
+    from .formats import VISIBILITIES
+
+    lessons = [course.lesson(name).name for name in dict.fromkeys(lessons)]
+    if not lessons:
+        raise ValueError("name at least one lesson")
+    if visibility not in VISIBILITIES:
+        raise ValueError("visibility must be one of %s" % ", ".join(VISIBILITIES))
+    config = {"lessons": lessons, "files": {name: "%s.py" % name for name in lessons}, "visibility": visibility}
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+        _add(bundle, "setup.sh", SETUP_SH.encode(), executable=True)
+        _add(bundle, "run_autograder", RUN_AUTOGRADER.encode(), executable=True)
+        _add(bundle, "config.json", (json.dumps(config, indent=1) + "\n").encode())
+        _add(bundle, "README.txt", README.format(lessons=", ".join(lessons),
+                                                 files=", ".join(config["files"].values())).encode())
+        for name, data in _kit_files():
+            _add(bundle, name, data)
+    output.write_bytes(buffer.getvalue())
+    return output
+
+
+def _add(bundle, name, data, executable=False):
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = ((0o755 if executable else 0o644) | 0o100000) << 16
+    bundle.writestr(info, data)
+
+
+# ------------------------------------------------------------------------------ run
+
+
+def find_file(submission_dir, filename):
+    """The learner's file in what they uploaded: ``filename`` anywhere in the folder, else
+    the only Python file there."""
+    folder = Path(submission_dir)
+    if not folder.is_dir():
+        return None
+    exact = sorted(folder.rglob(filename), key=lambda p: len(p.parts))
+    if exact:
+        return exact[0]
+    python = [p for p in folder.rglob("*.py") if "__MACOSX" not in p.parts]
+    return python[0] if len(python) == 1 else None
+
+
+def run(config_path, submission_dir, results_path, *, echo=print) -> int:
+    """Grade a Gradescope submission and write ``results.json``; returns the exit status."""
+    from .formats import error_results, gradescope_results, summary_line
+    from .grading.engine import GraderBroken, grade
+
+    started = time.monotonic()
+    config = json.loads(Path(config_path).read_text(encoding="utf-8"))
+    visibility = config.get("visibility", "visible")
+    results_path = Path(results_path)
+    results_path.parent.mkdir(parents=True, exist_ok=True)
+    graded, missing = [], []
+    status = EXIT_OK
+    for lesson in config["lessons"]:
+        filename = config.get("files", {}).get(lesson, "%s.py" % lesson)
+        file = find_file(submission_dir, filename)
+        if file is None:
+            missing.append(filename)
+            continue
+        try:
+            result = grade(lesson, file)
+        except GraderBroken as exc:
+            echo("internal error: %s" % exc)
+            data = error_results("The autograder itself failed on %s (not your fault): please tell your "
+                                 "instructor." % lesson, visibility=visibility)
+            results_path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+            return EXIT_INTERNAL
+        result.submission = file.name
+        echo(summary_line(result))
+        graded.append(result)
+    if graded:
+        data = gradescope_results(graded, visibility=visibility, execution_time=time.monotonic() - started)
+    else:
+        data = error_results("", visibility=visibility)
+    if missing:
+        found = sorted(p.relative_to(submission_dir).as_posix() for p in Path(submission_dir).rglob("*")
+                       if p.is_file()) if Path(submission_dir).is_dir() else []
+        note = "No %s in your submission (it holds: %s). Upload your exercises/%s file." % (
+            " or ".join(missing), ", ".join(found[:20]) or "no file", missing[0])
+        data["output"] = (note + "\n" + data["output"]).strip()
+        echo(note)
+    results_path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    echo("score %s written to %s" % (data["score"], results_path))
+    return status
+
+
+def main(argv=None):
+    """``python -m autograder.gradescope run|check``: what the bundle's scripts call."""
+    parser = argparse.ArgumentParser(prog="python -m autograder.gradescope")
+    sub = parser.add_subparsers(dest="op", required=True)
+    run_p = sub.add_parser("run", help="grade one Gradescope submission")
+    run_p.add_argument("--config", required=True)
+    run_p.add_argument("--submission", required=True, help="the folder of the learner's upload")
+    run_p.add_argument("--results", required=True, help="where to write results.json")
+    check_p = sub.add_parser("check", help="check that the installed kit grades the bundle's lessons")
+    check_p.add_argument("--config", required=True)
+    args = parser.parse_args(argv)
+    if args.op == "check":
+        config = json.loads(Path(args.config).read_text(encoding="utf-8"))
+        for lesson in config["lessons"]:
+            course.lesson(lesson)
+            reference.load(lesson)
+        print("the kit grades %s" % ", ".join(config["lessons"]))
+        return EXIT_OK
+    return run(args.config, args.submission, args.results)
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+@click.command("gradescope")
+@click.argument("lessons", nargs=-1, required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the zip (default: LESSON-autograder.zip).")
+@click.option("--visibility", type=click.Choice(["visible", "after_published", "after_due_date", "hidden"]),
+              default="visible", show_default=True, help="When students see each check's result.")
+def command(lessons, output, visibility):
+    """Build a Gradescope autograder (a zip to upload) for one or more lessons.
+
+    Students then submit lessonN.py; each check becomes one Gradescope test.
+    Exit status: 0 the zip was written, 2 usage error.
+    """
+    try:
+        output = output or Path("%s-autograder.zip" % "-".join(lessons))
+        path = build_bundle(lessons, output, visibility=visibility)
+    except course.UnknownLesson as exc:
+        click.echo("grade gradescope: %s" % exc.args[0], err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo("wrote %s: upload it as the assignment's autograder; students submit %s." % (
+        path, ", ".join("%s.py" % name for name in dict.fromkeys(lessons))))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("NO_COLOR", "1")
+    sys.exit(main())
