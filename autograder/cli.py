@@ -143,5 +143,10 @@ for _command in _PRACTICE_COMMANDS:
     main.add_command(_command)
 
 
+from .course_dir import course_group as _course_group  # noqa: E402
+
+main.add_command(_course_group)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

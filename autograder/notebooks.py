@@ -1,0 +1,222 @@
+"""The course's notebooks, built from the reference solutions and the lessons' metadata.
+
+One notebook per lesson, in nbgrader's format, never written by hand. Each step is a
+small function of its own:
+
+``solution_parts``
+    the solution file split into its module docstring, its set-up code (imports and
+    constants) and its exercise functions (header and body, from
+    :func:`autograder.generate.split_functions`).
+``solution_cell``
+    an exercise's code cell: its signature and docstring, then its body between
+    ``### BEGIN SOLUTION`` / ``### END SOLUTION`` (nbgrader replaces the body in the
+    released notebook).
+``example_checks``
+    the docstring's examples (the course's trace), as visible asserts for the learner.
+``test_cell``
+    an exercise's autograded test cell, worth the exercise's points in the lesson's
+    metadata: the visible examples, then the grading directive between
+    ``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS`` (the released notebook has
+    neither expected values nor grading code).
+``build_notebook``
+    the whole notebook of a lesson.
+
+The checks themselves are never copied into a notebook: ``nbgrader autograde`` with the
+course's configuration grades the notebook's code in the kit's sandbox with the
+lesson's graders (see :mod:`autograder.regrade`).
+"""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import re
+from dataclasses import dataclass
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from . import course, generate, reference
+
+SCHEMA_VERSION = 3
+BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def test_cell_id(exercise: str) -> str:
+    """The nbgrader grade id of an exercise's test cell."""
+    return "test_" + exercise
+
+
+def exercise_of_test_cell(grade_id: str):
+    """The exercise whose test cell has ``grade_id``, or ``None``."""
+    return grade_id[len("test_"):] if grade_id.startswith("test_") else None
+
+
+@dataclass(frozen=True)
+class SolutionParts:
+    docstring: str
+    setup: str  # module-level code that is neither the docstring nor a function
+    functions: dict  # name -> autograder.generate.FunctionSource
+
+
+def solution_parts(source: str) -> SolutionParts:
+    """Split a solution file into its docstring, its set-up code and its functions."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    taken = set()
+    docstring = ast.get_docstring(tree) or ""
+    body = tree.body
+    if docstring and body:
+        taken.update(range(body[0].lineno - 1, body[0].end_lineno))
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            start = (node.decorator_list[0].lineno if node.decorator_list else node.lineno) - 1
+            taken.update(range(start, node.end_lineno))
+    setup = "".join(line for i, line in enumerate(lines) if i not in taken)
+    setup = re.sub(r"\n{3,}", "\n\n", setup).strip("\n")
+    functions = {f.name: f for f in generate.split_functions(source)}
+    return SolutionParts(docstring=docstring, setup=setup, functions=functions)
+
+
+def _meta(grade_id, *, grade=False, solution=False, locked=False, points=None):
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": SCHEMA_VERSION,
+            "solution": solution, "task": False}
+    if points is not None:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def solution_cell(function) -> nbformat.NotebookNode:
+    """The exercise's code cell: header as written, body between the solution markers."""
+    header = function.header if function.header.endswith("\n") else function.header + "\n"
+    body = function.body if function.body.endswith("\n") else function.body + "\n"
+    source = "%s%s%s\n%s%s%s" % (header, function.indent, BEGIN_SOLUTION, body, function.indent, END_SOLUTION)
+    cell = new_code_cell(source, metadata=_meta(function.name, solution=True))
+    cell.id = function.name
+    return cell
+
+
+def _decimals(text):
+    found = [len(m.group(1)) for m in re.finditer(r"\d\.(\d+)", text)]
+    return max(found) if found else None
+
+
+def example_checks(function) -> list:
+    """The docstring's doctest examples as visible asserts (lines of code).
+
+    A number or a list of numbers is compared with the precision the docstring prints it
+    with (as doctest's NUMBER option does); anything else with ``==``. Examples whose
+    output is not a Python literal are left out.
+    """
+    tree = ast.parse(function.header + function.indent + "pass\n")
+    docstring = ast.get_docstring(tree.body[0], clean=True) or ""
+    lines = []
+    for example in doctest.DocTestParser().get_examples(docstring):
+        code = example.source.strip()
+        want = example.want.strip()
+        if not want:
+            lines.append(code)
+            continue
+        try:
+            expected = ast.literal_eval(want)
+        except (ValueError, SyntaxError):
+            continue
+        message = "%s should give %s (the course's example)" % (code, want)
+        decimals = _decimals(want)
+        if decimals is not None and not isinstance(expected, (str, bytes, dict, set)):
+            tol = 0.5 * 10 ** -decimals
+            lines.append("assert np.allclose(%s, %s, rtol=0, atol=%r), %r" % (code, want, tol, message))
+        else:
+            lines.append("assert (%s) == %s, %r" % (code, want, message))
+    return lines
+
+
+def hidden_block(lesson, exercise) -> str:
+    """What the test cell says between the hidden-test markers (no expected values)."""
+    return (
+        "# The checks of %(name)s are those of `grade %(lesson)s` (%(points)s point%(s)s): during\n"
+        "# `nbgrader autograde` the course's configuration grades this notebook's code in the\n"
+        "# kit's sandbox and writes this cell's output. Run anywhere else, the cell earns nothing.\n"
+        "raise AssertionError(%(msg)r)\n"
+    ) % {"name": exercise.name, "lesson": lesson.name, "points": exercise.points,
+         "s": "" if exercise.points == 1 else "s",
+         "msg": "%s is graded by the course's nbgrader configuration only" % exercise.name}
+
+
+def test_cell(lesson, exercise, function) -> nbformat.NotebookNode:
+    """The exercise's autograded test cell, worth the exercise's points."""
+    visible = example_checks(function)
+    parts = []
+    if visible:
+        parts.append("# The course's example%s (more checks run when the notebook is graded):\n"
+                     % ("" if len(visible) == 1 else "s"))
+        parts.append("\n".join(visible) + "\n")
+    parts.append("%s\n%s%s\n" % (BEGIN_HIDDEN, hidden_block(lesson, exercise), END_HIDDEN))
+    cell = new_code_cell("".join(parts).rstrip("\n"),
+                         metadata=_meta(test_cell_id(exercise.name), grade=True, locked=True,
+                                        points=exercise.points))
+    cell.id = test_cell_id(exercise.name)
+    return cell
+
+
+def _markdown(grade_id, text):
+    cell = new_markdown_cell(text.strip("\n"), metadata=_meta(grade_id, locked=True))
+    cell.id = grade_id
+    return cell
+
+
+def intro_text(lesson, parts) -> str:
+    paragraphs = parts.docstring.split("\n\n")
+    if paragraphs and paragraphs[0].lower().startswith(lesson.name.replace("lesson", "lesson ")):
+        paragraphs = paragraphs[1:]  # the title says it already
+    return "# %s — %s\n\n%s\n\nEach exercise is a function to write in its cell; the cell after it " \
+           "shows the course's example. When the notebook is graded, each exercise gets the same " \
+           "checks and points as `grade %s` (%d points in all)." % (
+               lesson.name, lesson.title, "\n\n".join(paragraphs), lesson.name, lesson.max_score)
+
+
+def setup_code(parts) -> str:
+    setup = parts.setup
+    if not re.search(r"^import numpy as np\b", setup, re.M):
+        setup = "import numpy as np\n" + setup
+    return setup.strip("\n")
+
+
+def exercise_text(lesson, index, exercise) -> str:
+    text = "## %d. `%s` — %d point%s" % (index, exercise.signature, exercise.points,
+                                        "" if exercise.points == 1 else "s")
+    if exercise.uses:
+        text += "\n\nIt calls %s: a mistake there costs this exercise too." % ", ".join(
+            "`%s`" % u for u in exercise.uses)
+    return text
+
+
+def build_notebook(lesson_name: str, source: str | None = None) -> nbformat.NotebookNode:
+    """The source notebook of a lesson (solutions and hidden tests included)."""
+    lesson = course.lesson(lesson_name)
+    if source is None:
+        source = reference.path(lesson.name).read_text(encoding="utf-8")
+    parts = solution_parts(source)
+    missing = [e.name for e in lesson.exercises if e.name not in parts.functions]
+    if missing:
+        raise ValueError("the solution of %s does not define %s" % (lesson.name, ", ".join(missing)))
+    setup = new_code_cell(setup_code(parts), metadata=_meta("setup", locked=True))
+    setup.id = "setup"
+    cells = [_markdown("intro", intro_text(lesson, parts)), setup]
+    for index, exercise in enumerate(lesson.exercises, 1):
+        function = parts.functions[exercise.name]
+        cells += [_markdown("about_" + exercise.name, exercise_text(lesson, index, exercise)),
+                  solution_cell(function), test_cell(lesson, exercise, function)]
+    nb = new_notebook(cells=cells, metadata={
+        "kernelspec": dict(KERNELSPEC),
+        "language_info": {"name": "python"},
+    })
+    nbformat.validate(nb)
+    return nb
+
+
+def notebook_text(nb) -> str:
+    """A notebook as its file holds it (stable: the same notebook gives the same text)."""
+    return nbformat.writes(nb) + "\n"

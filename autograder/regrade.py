@@ -1,0 +1,307 @@
+"""Grading nbgrader submissions with the kit's engine: honest scores for notebooks.
+
+nbgrader grades a test cell by running it in the learner's own kernel and reading its
+output: code in the notebook can patch ``np.allclose`` to pass every assert, and any
+text on stderr zeroes a cell. The course avoids both. Its ``nbgrader_config.py`` calls
+:func:`configure`, which changes ``nbgrader autograde``'s steps:
+
+``KitGrade`` (before the kernel runs)
+    takes the notebook's code cells (every code cell but the test cells), as nbgrader's
+    process read them from the submission, writes them to a ``.py`` file and grades it
+    with :func:`autograder.grading.engine.grade`: the lesson's graders, the learner's
+    code in the kit's sandbox, exactly what ``grade lessonN --submission FILE`` does.
+``KitExecute``
+    nbgrader's own execution of the notebook (for the outputs of the learner's cells),
+    which survives a kernel that exits or dies; ``KitExecute.run_kernel = False`` skips it.
+``KitScores`` (after the kernel ran, before nbgrader saves the grades)
+    replaces each test cell's output with the kit's report of that exercise (call,
+    expected, got, trace) and its score as nbgrader's partial credit.
+
+Whatever the kernel did, the score of a test cell is the kit's score of the exercise.
+``grade course regrade lessonN`` applies the same grading to submissions already
+autograded, and writes the scores straight into nbgrader's gradebook.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tempfile
+import zlib
+from fractions import Fraction
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_output
+
+from . import course
+from .notebooks import exercise_of_test_cell, test_cell_id
+
+LABEL = "your notebook"
+_MAGIC = re.compile(r"^(\s*)([%!].*)$")
+
+
+# ----------------------------------------------------------------------------- steps
+
+
+def _is_grade_cell(cell) -> bool:
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
+
+
+def notebook_code(nb) -> str:
+    """The code a notebook defines: its code cells but the graded test cells, in order.
+
+    IPython's ``%magic`` and ``!shell`` lines are not Python: they become comments.
+    """
+    chunks = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or _is_grade_cell(cell):
+            continue
+        lines = []
+        for line in cell.source.splitlines():
+            m = _MAGIC.match(line)
+            lines.append("%spass  # %s" % (m.group(1), m.group(2)) if m else line)
+        chunks.append("# cell %d\n%s\n" % (index + 1, "\n".join(lines)))
+    return "\n".join(chunks)
+
+
+def seed_for(student: str, lesson: str) -> int:
+    """The seed of a learner's randomized cases: fixed per learner and lesson, so that
+    a regrade gives the same cases and ``grade lessonN --seed`` replays them."""
+    return zlib.crc32(("%s/%s" % (student, lesson)).encode()) & 0x7FFFFFFF
+
+
+def grade_code(lesson: str, code: str, *, seed: int):
+    """Grade ``code`` for ``lesson`` with the kit's engine (the learner's code runs in
+    the sandbox); returns the :class:`~autograder.grading.results.LessonResult`."""
+    from .grading.engine import grade
+
+    with tempfile.TemporaryDirectory(prefix="grokking-nb-") as tmp:
+        path = Path(tmp) / ("%s.py" % lesson)
+        path.write_text(code, encoding="utf-8")
+        return grade(lesson, path, seed=seed, label=LABEL)
+
+
+def exercise_scores(result) -> dict:
+    """``{exercise: (score, max_score)}`` as floats, the unit of nbgrader's gradebook."""
+    return {name: (float(s), float(m)) for name, (s, m) in result.exercises().items()}
+
+
+def _points(x) -> str:
+    x = Fraction(x)
+    return str(int(x)) if x.denominator == 1 else ("%.2f" % float(x)).rstrip("0").rstrip(".")
+
+
+def exercise_report(result, exercise: str) -> str:
+    """The learner's report of one exercise, as its test cell shows it."""
+    lesson = course.lesson(result.lesson)
+    checks = [c for c in result.checks if c.exercise == exercise]
+    score = sum((c.score for c in checks), Fraction(0))
+    top = sum((c.max_score for c in checks), Fraction(0))
+    passed = sum(c.passed for c in checks)
+    out = ["%s: %s / %s points, %d of %d checks passed (the checks of `grade %s`)." % (
+        exercise, _points(score), _points(top), passed, len(checks), result.lesson)]
+    if result.problem:
+        out += ["", "! " + result.problem]
+    said = {result.problem}
+    for c in checks:
+        mark = "✓" if c.passed else {"failed": "✗", "timeout": "⏱"}.get(c.status, "!")
+        out.append("%s %s · %s" % (mark, c.call or c.name, c.source))
+        if c.passed:
+            continue
+        if c.message and c.message not in said:  # the same sentence once is enough
+            out.append("    " + c.message)
+            said.add(c.message)
+        for note in c.notes:
+            out.append("    Note: " + note)
+        printed = c.output.strip().splitlines()
+        if printed:
+            out.append("    Your code printed%s:" % (" (first lines)" if len(printed) > 5 else ""))
+            out += ["      " + line[:100] for line in printed[:5]]
+    if score < top:
+        hints = lesson.exercise(exercise).hints
+        if hints:
+            out += ["", "Hint: " + hints[0]]
+        out += ["", "Randomized cases were drawn with seed %d: `grade %s --submission FILE --seed %d` "
+                "replays them on the notebook's code saved as a .py file." % (result.seed, result.lesson, result.seed)]
+    return "\n".join(out) + "\n"
+
+
+def test_cell_outputs(result, exercise: str) -> list:
+    """A test cell's outputs: the report on stdout, then the score as nbgrader's partial
+    credit (the text of an ``execute_result``, read by ``nbgrader.utils.determine_grade``)."""
+    score = sum((c.score for c in result.checks if c.exercise == exercise), Fraction(0))
+    return [
+        new_output("stream", name="stdout", text=exercise_report(result, exercise)),
+        new_output("execute_result", data={"text/plain": repr(float(score))}, execution_count=None),
+    ]
+
+
+def apply_result(nb, result) -> list:
+    """Write the kit's outputs into the notebook's test cells; returns the exercises done."""
+    names = {e.name for e in course.lesson(result.lesson).exercises}
+    done = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or not _is_grade_cell(cell):
+            continue
+        exercise = exercise_of_test_cell(cell.metadata.nbgrader.get("grade_id", ""))
+        if exercise in names:
+            cell.outputs = test_cell_outputs(result, exercise)
+            cell.execution_count = None
+            done.append(exercise)
+    return done
+
+
+def lesson_of(assignment: str, notebook: str):
+    """The kit's lesson an nbgrader notebook belongs to, or ``None`` (another assignment)."""
+    known = course.lessons()
+    if notebook in known:
+        return notebook
+    if assignment in known:
+        return assignment
+    return None
+
+
+# ------------------------------------------------------------- nbgrader preprocessors
+
+# nbgrader is imported here only: the rest of the kit never needs it.
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor  # noqa: E402
+from traitlets import Bool, Integer  # noqa: E402
+
+RESULT_KEY = "grokking_result"
+
+
+class KitGrade(NbGraderPreprocessor):
+    """Grade the submission's code with the kit's engine, before any kernel runs it."""
+
+    seed = Integer(None, allow_none=True,
+                   help="Seed of the randomized cases (default: fixed per student and lesson).").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        info = resources.get("nbgrader", {})
+        lesson = lesson_of(info.get("assignment", ""), info.get("notebook", ""))
+        if lesson is None:
+            return nb, resources
+        seed = self.seed if self.seed is not None else seed_for(info.get("student", ""), lesson)
+        result = grade_code(lesson, notebook_code(nb), seed=seed)
+        resources[RESULT_KEY] = result
+        self.log.info("%s: %s / %s points with the kit's checks (seed %d)",
+                      lesson, _points(result.score), _points(result.max_score), seed)
+        return nb, resources
+
+
+class KitExecute(Execute):
+    """nbgrader's execution of the notebook, which a dying kernel cannot stop: the
+    grades come from ``KitGrade`` anyway."""
+
+    run_kernel = Bool(True, help="Run the notebook in a kernel for the outputs of the "
+                                 "learner's own cells (grades never depend on it).").tag(config=True)
+
+    def preprocess(self, nb, resources, km=None):
+        if not self.run_kernel:
+            return nb, resources
+        try:
+            return super().preprocess(nb, resources, km=km)
+        except Exception as exc:  # noqa: BLE001  (DeadKernelError, timeouts, ...)
+            self.log.warning("the kernel stopped while running the notebook (%s: %s); the kit's "
+                             "grades do not depend on it", type(exc).__name__, exc)
+            return nb, resources
+
+
+class KitScores(NbGraderPreprocessor):
+    """Replace each test cell's output with the kit's report and score of its exercise."""
+
+    def preprocess(self, nb, resources):
+        result = resources.get(RESULT_KEY)
+        if result is not None:
+            apply_result(nb, result)
+        return nb, resources
+
+
+def autograde_preprocessors() -> list:
+    """nbgrader's autograde steps, with the kit's grading in them."""
+    from nbgrader.converters import Autograde
+
+    steps = []
+    for step in Autograde.class_traits()["autograde_preprocessors"].default():
+        if step is Execute:
+            steps += [KitGrade, KitExecute]
+        elif step.__name__ == "SaveAutoGrades":
+            steps += [KitScores, step]
+        else:
+            steps.append(step)
+    if KitGrade not in steps or KitScores not in steps:
+        raise RuntimeError("nbgrader's autograde steps are not the expected ones: %r" % steps)
+    return steps
+
+
+def configure(c):
+    """Configure nbgrader (``c`` is the config of ``nbgrader_config.py``) for the course."""
+    c.Autograde.autograde_preprocessors = autograde_preprocessors()
+    # A test cell that a learner deleted comes back, so that its exercise is graded.
+    c.OverwriteCells.add_missing_cells = True
+    return c
+
+
+# ----------------------------------------------------------------------- regrade
+
+
+def _submitted_notebooks(root: Path, lesson: str, students=None):
+    base = root / "submitted"
+    for folder in sorted(base.glob("*/%s" % lesson)) if base.is_dir() else []:
+        student = folder.parent.name
+        if students and student not in students:
+            continue
+        path = folder / ("%s.ipynb" % lesson)
+        yield student, path
+
+
+def _writable(path: Path):
+    mode = path.stat().st_mode
+    if not mode & stat.S_IWUSR:
+        os.chmod(path, mode | stat.S_IWUSR)
+    return mode
+
+
+def regrade(root, lesson: str, *, students=None, db_url=None, seed=None, log=print) -> dict:
+    """Grade every submitted notebook of ``lesson`` under the course folder ``root`` with
+    the kit's engine and write each exercise's score into nbgrader's gradebook (the
+    ``auto_score`` of its test cell) and its report into the autograded notebook.
+
+    Returns ``{student: {exercise: (score, max_score)}}``. The submissions must have been
+    through ``nbgrader autograde`` once (it creates their rows in the gradebook).
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    root = Path(root).resolve()
+    course.lesson(lesson)
+    db_url = db_url or "sqlite:///%s" % (root / "gradebook.db")
+    scores = {}
+    with Gradebook(db_url) as gb:
+        for student, path in _submitted_notebooks(root, lesson, students):
+            if not path.is_file():
+                log("%s: no %s submitted" % (student, path.name))
+                continue
+            nb = nbformat.read(path, as_version=4)
+            result = grade_code(lesson, notebook_code(nb), seed=seed if seed is not None else seed_for(student, lesson))
+            per_exercise = exercise_scores(result)
+            for exercise, (score, _) in per_exercise.items():
+                try:
+                    grade = gb.find_grade(test_cell_id(exercise), lesson, lesson, student)
+                except MissingEntry:
+                    raise LookupError("the gradebook has no grade of %s for %s: run `nbgrader autograde %s` "
+                                      "first" % (exercise, student, lesson)) from None
+                grade.auto_score = score
+                grade.needs_manual_grade = grade.manual_score is not None
+            gb.db.commit()
+            graded = root / "autograded" / student / lesson / path.name
+            if graded.is_file():
+                mode = _writable(graded)
+                done_nb = nbformat.read(graded, as_version=4)
+                apply_result(done_nb, result)
+                nbformat.write(done_nb, graded)
+                os.chmod(graded, mode)
+            scores[student] = per_exercise
+            log("%s: %s / %s" % (student, _points(result.score), _points(result.max_score)))
+    return scores
