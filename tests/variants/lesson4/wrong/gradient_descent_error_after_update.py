@@ -1,0 +1,9 @@
+# exercise: gradient_descent
+# message: measured after each update
+def gradient_descent(input, weight, goal, alpha, iterations):
+    history = []
+    for _ in range(iterations):
+        weight = gradient_descent_step(input, weight, goal, alpha)
+        prediction = input * weight
+        history.append((squared_error(prediction, goal), prediction))
+    return history

@@ -1,0 +1,9 @@
+# exercise: gradient_descent_step
+# message: is alpha applied twice?
+def gradient_descent_step(input, weight, goal, alpha):
+    prediction = input * weight
+    delta = prediction - goal
+    weight_delta = delta * input
+    weight -= alpha * weight_delta
+    weight -= alpha * weight_delta
+    return weight

@@ -1,0 +1,7 @@
+# exercise: gradient_descent_step
+# message: That is the step without alpha
+def gradient_descent_step(input, weight, goal, alpha):
+    prediction = input * weight
+    delta = prediction - goal
+    weight_delta = delta * input
+    return weight - weight_delta

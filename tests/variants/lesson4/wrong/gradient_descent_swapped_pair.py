@@ -1,0 +1,9 @@
+# exercise: gradient_descent
+# message: (error, prediction), in that order
+def gradient_descent(input, weight, goal, alpha, iterations):
+    history = []
+    for _ in range(iterations):
+        prediction = input * weight
+        history.append((prediction, squared_error(prediction, goal)))
+        weight = gradient_descent_step(input, weight, goal, alpha)
+    return history

@@ -1,0 +1,9 @@
+# exercise: hot_cold_learning
+# message: measured after each update
+def hot_cold_learning(input, weight, goal, step_amount, iterations):
+    history = []
+    for _ in range(iterations):
+        weight = hot_cold_step(input, weight, goal, step_amount)
+        prediction = input * weight
+        history.append((squared_error(prediction, goal), prediction))
+    return history

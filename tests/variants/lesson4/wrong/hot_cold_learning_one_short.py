@@ -1,0 +1,11 @@
+# exercise: hot_cold_learning
+# message: one entry short
+def hot_cold_learning(input, weight, goal, step_amount, iterations):
+    history = []
+    iteration = 1
+    while iteration < iterations:
+        prediction = input * weight
+        history.append((squared_error(prediction, goal), prediction))
+        weight = hot_cold_step(input, weight, goal, step_amount)
+        iteration += 1
+    return history

@@ -1,0 +1,9 @@
+# exercise: hot_cold_learning
+# message: (error, prediction), in that order
+def hot_cold_learning(input, weight, goal, step_amount, iterations):
+    history = []
+    for _ in range(iterations):
+        prediction = input * weight
+        history.append([prediction, squared_error(prediction, goal)])
+        weight = hot_cold_step(input, weight, goal, step_amount)
+    return history

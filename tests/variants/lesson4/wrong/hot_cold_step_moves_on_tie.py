@@ -1,0 +1,9 @@
+# exercise: hot_cold_step
+# message: keeps the weight on a tie
+def hot_cold_step(input, weight, goal, step_amount):
+    up_error = squared_error(input * (weight + step_amount), goal)
+    down_error = squared_error(input * (weight - step_amount), goal)
+    if down_error < up_error:
+        return weight - step_amount
+    else:
+        return weight + step_amount

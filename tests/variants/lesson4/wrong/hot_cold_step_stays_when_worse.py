@@ -1,0 +1,13 @@
+# exercise: hot_cold_step
+# message: always moves to the better trial even when both are worse than staying
+# The slides' "step 5": only move when a trial beats the current error.
+def hot_cold_step(input, weight, goal, step_amount):
+    error = (input * weight - goal) ** 2
+    e_up = (input * (weight + step_amount) - goal) ** 2
+    e_dn = (input * (weight - step_amount) - goal) ** 2
+    if error > e_dn or error > e_up:
+        if e_dn < e_up:
+            weight -= step_amount
+        if e_up < e_dn:
+            weight += step_amount
+    return weight

@@ -1,0 +1,10 @@
+# exercise: hot_cold_step
+# message: moved toward the trial with the higher error
+def hot_cold_step(input, weight, goal, step_amount):
+    up_error = squared_error(input * (weight + step_amount), goal)
+    down_error = squared_error(input * (weight - step_amount), goal)
+    if down_error < up_error:
+        return weight + step_amount
+    if up_error < down_error:
+        return weight - step_amount
+    return weight
