@@ -1,0 +1,7 @@
+# exercise: sentence_encoding
+# `+` on Python lists joins them end to end.
+def sentence_encoding(sentence, word2hot):
+    x = word2hot[sentence[0]]
+    for word in sentence[1:]:
+        x = x + word2hot[word]
+    return x

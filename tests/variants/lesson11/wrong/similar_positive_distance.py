@@ -1,0 +1,6 @@
+# exercise: similar
+# message: The score is minus the distance
+def similar(word, word2index, weights):
+    target = weights[word2index[word]]
+    scores = [(other, float(np.linalg.norm(weights[i] - target))) for other, i in word2index.items()]
+    return sorted(scores, key=lambda pair: pair[1])[:10]

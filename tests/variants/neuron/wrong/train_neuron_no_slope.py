@@ -1,0 +1,7 @@
+# exercise: train_neuron
+# message: slope of the sigmoid
+def train_neuron(inputs, outputs, weights, iterations):
+    weights = np.array(weights, dtype=float)
+    for _ in range(iterations):
+        weights += np.dot(inputs.T, outputs - think(inputs, weights))
+    return weights

@@ -1,0 +1,5 @@
+# exercise: train_neuron
+def train_neuron(inputs, outputs, weights, iterations):
+    weights = np.array(weights, dtype=float)
+    output = think(inputs, weights)
+    return weights + np.dot(inputs.T, (outputs - output) * output * (1 - output))

@@ -1,0 +1,9 @@
+# exercise: train_neuron
+# message: not the weighted sum
+def train_neuron(inputs, outputs, weights, iterations):
+    weights = np.array(weights, dtype=float)
+    for _ in range(iterations):
+        layer = np.dot(inputs, weights)
+        output = think(inputs, weights)
+        weights += np.dot(inputs.T, (outputs - output) * layer * (1 - layer))
+    return weights

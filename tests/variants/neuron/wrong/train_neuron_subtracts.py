@@ -1,0 +1,8 @@
+# exercise: train_neuron
+# message: moved the wrong way
+def train_neuron(inputs, outputs, weights, iterations):
+    weights = np.array(weights, dtype=float)
+    for _ in range(iterations):
+        output = think(inputs, weights)
+        weights -= np.dot(inputs.T, (outputs - output) * output * (1 - output))
+    return weights
