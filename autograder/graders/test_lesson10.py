@@ -312,11 +312,14 @@ def test_match_filter_random(student, expect, ref, rng, case):
 def check_talk_map(student, expect, trace, name):
     t = trace("CNN.xo.map.%s" % name)
     got = student.convolve_feature(X_IMAGE, FEATURES[name])
+    others = [(trace("CNN.xo.map.%s" % other).value,
+               "That is the talk's map of the %s feature: compute the map of the feature given, here %s."
+               % (other, name)) for other in FEATURES if other != name]
     expect.close(got, t.value, tol=EXACT, what="convolve_feature(the talk's X, the %s feature)" % name,
                  slips=talk_slips(t.value) + [
                      (np.asarray(t.value)[:-1, :-1], "That map misses the last row and column of positions: "
                                                      "a 9x9 image and a 3x3 feature give 7x7 (range(9 - 3 + 1))."),
-                 ])
+                 ] + others)
 
 
 @check("convolve_feature", trace="CNN.xo.map.diag-down")

@@ -1,0 +1,10 @@
+# exercise: convolve_feature
+# message: misses the last row and column of positions
+import numpy as np
+
+
+def convolve_feature(image, feature):
+    image, feature = np.asarray(image), np.asarray(feature)
+    fr, fc = feature.shape
+    return [[match_filter(image[i:i + fr, j:j + fc], feature) for j in range(image.shape[1] - fc)]
+            for i in range(image.shape[0] - fr)]

@@ -1,0 +1,4 @@
+# exercise: get_image_section
+# message: without the reshape
+def get_image_section(layer, row_from, row_to, col_from, col_to):
+    return layer[:, row_from:row_to, col_from:col_to]

@@ -1,0 +1,8 @@
+# exercise: max_pool
+# message: extra window at the edge
+import numpy as np
+
+
+def max_pool(image, size=2, stride=2):
+    return np.array([[image[r:r + size, c:c + size].max() for c in range(0, image.shape[1], stride)]
+                     for r in range(0, image.shape[0], stride)])
