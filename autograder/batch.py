@@ -180,6 +180,7 @@ def _serve(conn):
     """A grading process: grade the tasks it is sent until it is sent None."""
     from .grading.engine import GraderBroken, SubmissionMissing, grade
 
+    conn.send("ready")  # the time limit of a task counts from here, not from the process's start
     while True:
         try:
             task = conn.recv()
@@ -209,6 +210,7 @@ class _Worker:
         child.close()
         self.task = None
         self.started = 0.0
+        self.ready = False
 
     def send(self, task):
         self.task = task
@@ -254,17 +256,29 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
     bar = _progress_bar(len(tasks), progress)
     bar.update(len(rows))
     context = multiprocessing.get_context("spawn")
-    idle, busy = [], {}  # busy: worker -> index of its task
+    idle, starting, busy = [], [], {}  # busy: worker -> index of its task
     try:
         while todo or busy:
-            while todo and (idle or len(busy) < jobs):
-                worker = idle.pop() if idle else _Worker(context)
+            while todo and len(idle) + len(starting) + len(busy) < min(jobs, len(todo) + len(busy)):
+                starting.append(_Worker(context))
+            while todo and idle:
+                worker = idle.pop()
                 index, task = todo.popleft()
                 worker.send(task)
                 busy[worker] = index
             now = time.monotonic()
-            next_deadline = min(w.started + timeout for w in busy)
-            ready = wait([w.conn for w in busy], timeout=max(0.0, next_deadline - now))
+            deadlines = [w.started + timeout for w in busy] + [now + 60.0]
+            ready = wait([w.conn for w in busy] + [w.conn for w in starting],
+                         timeout=max(0.0, min(deadlines) - now))
+            for worker in [w for w in starting if w.conn in ready]:
+                starting.remove(worker)
+                try:
+                    worker.conn.recv()
+                except (EOFError, OSError):
+                    worker.stop(kill=True)
+                    raise RuntimeError("a grading process could not start (exit code %s)"
+                                       % worker.process.exitcode) from None
+                idle.append(worker)
             for worker in [w for w in busy if w.conn in ready]:
                 index = busy.pop(worker)
                 try:
@@ -287,7 +301,7 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
                                    % timeout)
                 _report(bar, on_row, rows[index])
     finally:
-        for worker in idle:
+        for worker in idle + starting:
             worker.stop()
         for worker in busy:
             worker.stop(kill=True)

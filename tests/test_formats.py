@@ -1,0 +1,145 @@
+"""Result formats that other tools read: JUnit XML (read back with a JUnit consumer
+library, as a CI system would) and Gradescope's results.json."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from junitparser import Error, Failure, JUnitXml
+
+from autograder import formats
+from conftest import ROOT, grade_text, solution_text, with_override
+
+WRONG = "def w_sum(a, b):\n    return 0.98\n"  # the course's answer, hard-coded
+NOISY = ("def ele_mul(number, vector):\n"
+         "    print('bell\\x07 nul\\x00 escape\\x1b[31m <tag> & done')\n"
+         "    return [number + v for v in vector]\n")
+CRASH = "import os\n\ndef dot_shape(a, b):\n    os._exit(3)\n"
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("formats")
+    graded = {}
+    for name, text in [("right", solution_text("lesson3")), ("wrong", with_override("lesson3", WRONG)),
+                       ("noisy", with_override("lesson3", NOISY)), ("crash", with_override("lesson3", CRASH))]:
+        (folder / name).mkdir()
+        graded[name] = grade_text(folder / name, "lesson3", text, seed=7)
+    return graded
+
+
+def parse(text):
+    xml = JUnitXml.fromstring(text)
+    return list(xml) if xml._tag == "testsuites" else [xml]
+
+
+def test_junit_one_suite_per_lesson_one_case_per_check(results):
+    result = results["wrong"]
+    (suite,) = parse(formats.junit_xml(result))
+    assert suite.name == "lesson3"
+    cases = list(suite)
+    assert len(cases) == suite.tests == len(result.checks)
+    assert [case.name for case in cases] == [c.name for c in result.checks]
+    by_name = {c.name: c for c in result.checks}
+    for case in cases:
+        check = by_name[case.name]
+        assert case.classname == "lesson3.%s" % check.exercise
+        if check.passed:
+            assert case.is_passed, case.name
+        else:
+            (problem,) = case.result
+            assert isinstance(problem, Failure if check.status == "failed" else Error)
+            assert problem.message == check.message.splitlines()[0]
+            assert check.message in problem.text  # the learner's whole message
+    failures = [c for c in result.checks if c.status == "failed"]
+    assert failures and suite.failures == len(failures)
+    assert {c.exercise for c in failures} >= {"w_sum"}
+    assert any("w_sum" in case.classname and not case.is_passed for case in cases)
+
+
+def test_junit_errors_and_printed_output(results):
+    (suite,) = parse(formats.junit_xml(results["crash"]))
+    errors = [case for case in suite if any(isinstance(r, Error) for r in case.result)]
+    assert errors and all(case.classname == "lesson3.dot_shape" for case in errors)
+    assert "os._exit" in errors[0].result[0].text
+    assert suite.errors == len(errors)
+
+    # A learner's print with control characters still gives valid XML, shown as system-out.
+    (suite,) = parse(formats.junit_xml(results["noisy"]))
+    failing = [case for case in suite if not case.is_passed]
+    assert failing and all(case.classname == "lesson3.ele_mul" for case in failing)
+    printed = [case.system_out for case in failing if case.system_out]
+    assert printed and "<tag> & done" in printed[0] and "\x00" not in printed[0]
+
+
+def test_junit_several_lessons_and_totals(results):
+    text = formats.junit_xml([results["right"], results["wrong"]], suite_names=["alice/lesson3", "bob/lesson3"],
+                             durations=[1.5, 2.0])
+    xml = JUnitXml.fromstring(text)
+    suites = list(xml)
+    assert [s.name for s in suites] == ["alice/lesson3", "bob/lesson3"]
+    assert suites[0].failures == suites[0].errors == 0 and suites[0].time == pytest.approx(1.5)
+    assert xml.tests == 2 * len(results["right"].checks)
+    assert xml.failures == suites[1].failures > 0
+    properties = {p.name: p.value for p in suites[1].properties()}
+    assert properties["score"] == str(formats.number(results["wrong"].score))
+    assert properties["max_score"] == "10"
+
+
+def test_ungraded_junit_is_one_error():
+    (suite,) = parse(formats.ungraded_junit("erin/lesson3", "missing", "no lesson3.py in this student's folder"))
+    (case,) = list(suite)
+    assert isinstance(case.result[0], Error) and case.result[0].type == "missing"
+
+
+def test_gradescope_results_format(results):
+    result = results["wrong"]
+    data = formats.gradescope_results(result, visibility="after_published", execution_time=1.25)
+    json.dumps(data)  # plain JSON
+    assert data["score"] == formats.number(result.score) < 10
+    assert data["execution_time"] == 1.25
+    assert len(data["tests"]) == len(result.checks)
+    for test, check in zip(data["tests"], result.checks):
+        assert set(test) >= {"name", "score", "max_score", "status", "output", "visibility"}
+        assert test["visibility"] == "after_published"
+        assert test["status"] == ("passed" if check.passed else "failed")
+        assert test["score"] == (test["max_score"] if check.passed else 0)
+        assert check.name in test["name"] and check.exercise in test["name"]
+        if not check.passed:
+            assert check.message in test["output"]
+    assert sum(t["max_score"] for t in data["tests"]) == pytest.approx(10, abs=1e-3)
+    assert "seed 7" in data["output"]
+    with pytest.raises(ValueError):
+        formats.gradescope_results(result, visibility="sometimes")
+
+
+def test_gradescope_several_lessons_are_prefixed(results):
+    data = formats.gradescope_results([results["right"], results["crash"]])
+    assert data["score"] == formats.number(results["right"].score + results["crash"].score)
+    assert all(t["name"].startswith("lesson3 · ") for t in data["tests"])
+    assert len({t["number"] for t in data["tests"]}) == len(data["tests"])
+
+
+def test_json_format_is_the_kits_own(results):
+    assert json.loads(formats.render(results["right"], "json")) == results["right"].to_json()
+    with pytest.raises(ValueError):
+        formats.render(results["right"], "yaml")
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "autograder", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
+
+
+def test_lesson_command_writes_junit_and_gradescope(tmp_path):
+    wrong = tmp_path / "lesson3.py"
+    wrong.write_text(with_override("lesson3", WRONG))
+    proc = run("lesson3", "-s", str(wrong), "--format", "junit", "--seed", "3")
+    assert proc.returncode == 1, proc.stderr  # points lost, as with the table
+    (suite,) = parse(proc.stdout)
+    assert suite.name == "lesson3" and suite.failures > 0
+    proc = run("lesson3", "-s", "solutions/lesson3.py", "--format", "gradescope")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["score"] == 10 and all(t["status"] == "passed" for t in data["tests"])
