@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from autograder.grading import StudentProblem, check
-from autograder.grading.compare import fmt
+from autograder.grading.compare import fmt, mismatch
 from autograder.grading.data import as_kind, kind_for, uniform
 
 STEP_PARTS = ("new_weights", "prediction", "error", "delta", "weight_deltas")
@@ -20,6 +20,22 @@ ROW_PARTS = ("prediction", "error", "weights_before_update")
 
 def _args(*values):
     return ", ".join(fmt(v, 40) for v in values)
+
+
+def order_slip(got, want, parts):
+    """A slip naming the catalogue's order when ``got`` holds the right values in another order."""
+    if not isinstance(got, (list, tuple)) or len(got) != len(parts):
+        return []
+    order = []
+    for value in got:
+        found = [name for name, w in zip(parts, want) if mismatch(value, w) is None]
+        if not found:
+            return []
+        order.append(found[0])
+    if order == list(parts):
+        return []
+    return [(got, "The values are right but in another order (%s): return them in the catalogue's "
+                  "order, (%s)." % (", ".join(order), ", ".join(parts)))]
 
 
 def explain(problem, text):
@@ -77,12 +93,13 @@ def explain_length(problem, n):
 
 @pytest.mark.parametrize("kind", ["list", "array"])
 @check("multi_input_step", trace="L5.multi-input.pred-error-delta")
-def test_multi_input_step_pred_error_delta(student, expect, trace, kind):
+def test_multi_input_step_pred_error_delta(student, expect, ref, trace, kind):
     t = trace("L5.multi-input.pred-error-delta")
     x, w, goal = t.inputs["input"], t.inputs["weights"], t.inputs["true"]
     pred, error, delta = t.value
     got = student.multi_input_step(as_kind(x, kind), as_kind(w, kind), goal, 0.01)
-    expect.close(got, (None, pred, error, delta, None), tol=t.tolerance, parts=STEP_PARTS, slips=[
+    expect.close(got, (None, pred, error, delta, None), tol=t.tolerance, parts=STEP_PARTS, slips=order_slip(
+        got, ref.multi_input_step(x, w, goal, 0.01), STEP_PARTS) + [
         ((None, pred, error, -delta, None),
          "delta is prediction - goal = 0.86 - 1 = -0.14: negative, because the prediction is too low "
          "(the slide's text quotes only its size, 0.14)."),
@@ -179,8 +196,9 @@ def test_multi_input_step_random(student, expect, ref, rng, case):
     except StudentProblem as problem:
         explain_length(problem, n)
         raise
-    expect.close(got, ref.multi_input_step(x, w, goal, alpha), parts=STEP_PARTS,
-                 slips=step_slips(x, w, goal, alpha))
+    want = ref.multi_input_step(x, w, goal, alpha)
+    expect.close(got, want, parts=STEP_PARTS,
+                 slips=order_slip(got, want, STEP_PARTS) + step_slips(x, w, goal, alpha))
 
 
 # ------------------------------------------------------------------ multi_input_learning
@@ -215,6 +233,22 @@ def learning_slips(ref, x, w, goal, alpha, iterations, frozen):
     return slips
 
 
+def explain_default(problem):
+    """Explain a call without ``frozen`` that fails for want of it; True when it did."""
+    if "required positional argument" in problem.message and "frozen" in problem.message:
+        explain(problem, "Calls may leave frozen out: give it the default frozen=() (nothing frozen).")
+        return True
+    return False
+
+
+def learn(student, *args):
+    try:
+        return student.multi_input_learning(*args)
+    except StudentProblem as problem:
+        explain_default(problem)
+        raise
+
+
 def close_history(expect, got, want, call, tol=None, slips=()):
     """Compare a learner's history with ``want`` row by row; a row is (prediction, error, weights)."""
     expect.true(got is not None, "%s returned None: is a `return` statement missing?" % call)
@@ -239,8 +273,8 @@ def close_history(expect, got, want, call, tol=None, slips=()):
 def test_multi_input_learning_trace(student, expect, ref, trace, kind):
     t = trace("L5.multi-input.3-iterations")
     v = t.inputs
-    got = student.multi_input_learning(as_kind(v["input"], kind), as_kind(v["weights"], kind), v["true"],
-                                       v["alpha"], v["iterations"])
+    got = learn(student, as_kind(v["input"], kind), as_kind(v["weights"], kind), v["true"], v["alpha"],
+                v["iterations"])
     want = [(p, e, w) for p, e, _, w, _ in t.value]
     close_history(expect, got, want, "multi_input_learning(%s)" % _args(
         v["input"], v["weights"], v["true"], v["alpha"], v["iterations"]), tol=t.tolerance,
@@ -278,9 +312,8 @@ def test_multi_input_learning_random(student, expect, ref, rng, case):
     try:
         got = student.multi_input_learning(*args)
     except StudentProblem as problem:
-        explain_length(problem, n)
-        if frozen is None:
-            explain(problem, "frozen was left out here: it defaults to () (nothing frozen).")
+        if not explain_default(problem):
+            explain_length(problem, n)
         raise
     frozen = tuple(frozen or ())
     call = "multi_input_learning(%s)" % _args(x, w, goal, alpha, iterations, *([frozen] if args[5:] else []))
@@ -347,8 +380,9 @@ def test_multi_output_step_random(student, expect, ref, rng, case):
             explain(problem, "This case has %d output%s: a fixed [0, 0, 0] or an assert that the length is "
                              "3 only works for three." % (n, "" if n == 1 else "s"))
         raise
-    expect.close(got, ref.multi_output_step(x, w, goals, alpha), parts=LAYER_PARTS,
-                 slips=output_slips(x, w, goals, alpha))
+    want = ref.multi_output_step(x, w, goals, alpha)
+    expect.close(got, want, parts=LAYER_PARTS,
+                 slips=order_slip(got, want, LAYER_PARTS) + output_slips(x, w, goals, alpha))
 
 
 # ------------------------------------------------------------------ outer_prod
@@ -470,10 +504,11 @@ def test_multi_in_out_step_random(student, expect, ref, rng, case):
     except StudentProblem as problem:
         if n_out != n_in:
             explain(problem, "This layer has %d inputs and %d output%s: weights is %d x %d (one row per "
-                             "output), and so must the weight deltas be: outer_prod(deltas, input), not the "
-                             "slide's outer_prod(input, delta), which is %d x %d. Nothing may assume three "
-                             "of anything or a square matrix."
-                    % (n_in, n_out, "" if n_out == 1 else "s", n_out, n_in, n_in, n_out))
+                             "output), so nothing may assume a square matrix or three of anything, and the "
+                             "weight deltas must be %d x %d too: outer_prod(deltas, input), not the slide's "
+                             "outer_prod(input, delta), which is %d x %d."
+                    % (n_in, n_out, "" if n_out == 1 else "s", n_out, n_in, n_out, n_in, n_in, n_out))
         raise
-    expect.close(got, ref.multi_in_out_step(x, w, goals, alpha), parts=LAYER_PARTS,
-                 slips=layer_slips(x, w, goals, alpha))
+    want = ref.multi_in_out_step(x, w, goals, alpha)
+    expect.close(got, want, parts=LAYER_PARTS,
+                 slips=order_slip(got, want, LAYER_PARTS) + layer_slips(x, w, goals, alpha))

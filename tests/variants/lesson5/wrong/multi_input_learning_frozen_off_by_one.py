@@ -1,0 +1,12 @@
+# exercise: multi_input_learning
+# message: frozen holds indices counted from 0
+def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):
+    history = []
+    weights = list(weights)
+    for _ in range(iterations):
+        new_weights, prediction, error, delta, weight_deltas = multi_input_step(input, weights, goal, alpha)
+        history.append((prediction, error, list(weights)))
+        for i in range(len(weights)):
+            if i - 1 not in frozen:
+                weights[i] = new_weights[i]
+    return history

@@ -1,0 +1,9 @@
+# exercise: multi_input_learning
+# message: must keep its value
+def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):
+    history = []
+    for _ in range(iterations):
+        new_weights, prediction, error, delta, weight_deltas = multi_input_step(input, weights, goal, alpha)
+        history.append((prediction, error, list(weights)))
+        weights = new_weights
+    return history

@@ -1,0 +1,9 @@
+# exercise: multi_input_step
+# message: Those weight deltas include alpha
+def multi_input_step(input, weights, goal, alpha):
+    prediction = sum(input[i] * weights[i] for i in range(len(input)))
+    delta = prediction - goal
+    error = delta ** 2
+    weight_deltas = [alpha * delta * x for x in input]
+    new_weights = [w - d for w, d in zip(weights, weight_deltas)]
+    return new_weights, prediction, error, delta, weight_deltas

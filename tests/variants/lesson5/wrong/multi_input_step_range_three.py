@@ -1,0 +1,14 @@
+# exercise: multi_input_step
+# message: only works for three
+def multi_input_step(input, weights, goal, alpha):
+    prediction = 0
+    for i in range(3):
+        prediction += input[i] * weights[i]
+    delta = prediction - goal
+    error = delta ** 2
+    weight_deltas = [0, 0, 0]
+    new_weights = [0, 0, 0]
+    for i in range(3):
+        weight_deltas[i] = delta * input[i]
+        new_weights[i] = weights[i] - alpha * weight_deltas[i]
+    return new_weights, prediction, error, delta, weight_deltas

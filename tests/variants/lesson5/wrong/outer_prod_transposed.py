@@ -1,0 +1,4 @@
+# exercise: outer_prod
+# message: That matrix is transposed
+def outer_prod(vec_a, vec_b):
+    return [[a * b for a in vec_a] for b in vec_b]
