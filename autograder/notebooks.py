@@ -103,33 +103,62 @@ def _decimals(text):
     return max(found) if found else None
 
 
+def _numeric(value) -> bool:
+    """Whether ``value`` is a number or a regular (rectangular) array of numbers."""
+    import numpy as np
+
+    try:
+        np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return value is not None
+
+
+def example_check(code: str, want: str) -> list:
+    """Lines of code checking one docstring example ``>>> code`` / ``want``; none when
+    the example cannot be checked as a value."""
+    if not want:
+        return [code]  # a set-up line of the example
+    try:
+        expected = ast.literal_eval(want)
+        tree = ast.parse(code, mode="eval")
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return []
+    call = tree.body
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "print":
+        return []  # compares printed text, not a value
+    message = "%s should give %s (the course's example)" % (code, want)
+    lines = ["_got = %s" % ast.unparse(tree)]
+    if _numeric(expected):
+        import numpy as np
+
+        shape = tuple(np.shape(expected))
+        decimals = _decimals(want)
+        if decimals is None:
+            test = "np.shape(_got) == %r and np.array_equal(_got, %s)" % (shape, want)
+        else:
+            test = "np.shape(_got) == %r and np.allclose(_got, %s, rtol=0, atol=%r)" % (
+                shape, want, 0.5 * 10 ** -decimals)
+    elif _decimals(want) is None or isinstance(expected, str):
+        test = "_got == %s" % want
+    else:
+        return []  # numbers mixed with other things: no exact or tolerant comparison fits
+    lines.append("assert %s, %r" % (test, message))
+    return lines
+
+
 def example_checks(function) -> list:
     """The docstring's doctest examples as visible asserts (lines of code).
 
-    A number or a list of numbers is compared with the precision the docstring prints it
-    with (as doctest's NUMBER option does); anything else with ``==``. Examples whose
+    A number or an array of numbers is compared with the precision the docstring prints
+    it with (as doctest's NUMBER option does), anything else with ``==``; examples whose
     output is not a Python literal are left out.
     """
     tree = ast.parse(function.header + function.indent + "pass\n")
     docstring = ast.get_docstring(tree.body[0], clean=True) or ""
     lines = []
     for example in doctest.DocTestParser().get_examples(docstring):
-        code = example.source.strip()
-        want = example.want.strip()
-        if not want:
-            lines.append(code)
-            continue
-        try:
-            expected = ast.literal_eval(want)
-        except (ValueError, SyntaxError):
-            continue
-        message = "%s should give %s (the course's example)" % (code, want)
-        decimals = _decimals(want)
-        if decimals is not None and not isinstance(expected, (str, bytes, dict, set)):
-            tol = 0.5 * 10 ** -decimals
-            lines.append("assert np.allclose(%s, %s, rtol=0, atol=%r), %r" % (code, want, tol, message))
-        else:
-            lines.append("assert (%s) == %s, %r" % (code, want, message))
+        lines += example_check(example.source.strip(), example.want.strip())
     return lines
 
 
@@ -148,10 +177,13 @@ def hidden_block(lesson, exercise) -> str:
 def test_cell(lesson, exercise, function) -> nbformat.NotebookNode:
     """The exercise's autograded test cell, worth the exercise's points."""
     visible = example_checks(function)
+    if not any(line.startswith("assert ") for line in visible):
+        visible = []  # set-up lines of examples that cannot be checked are no use alone
     parts = []
     if visible:
+        count = sum(line.startswith("assert ") for line in visible)
         parts.append("# The course's example%s (more checks run when the notebook is graded):\n"
-                     % ("" if len(visible) == 1 else "s"))
+                     % ("" if count == 1 else "s"))
         parts.append("\n".join(visible) + "\n")
     parts.append("%s\n%s%s\n" % (BEGIN_HIDDEN, hidden_block(lesson, exercise), END_HIDDEN))
     cell = new_code_cell("".join(parts).rstrip("\n"),

@@ -276,10 +276,17 @@ def regrade(root, lesson: str, *, students=None, db_url=None, seed=None, log=pri
 
     root = Path(root).resolve()
     course.lesson(lesson)
-    db_url = db_url or "sqlite:///%s" % (root / "gradebook.db")
+    submitted = list(_submitted_notebooks(root, lesson, students))
+    if not submitted:
+        log("no submission of %s under %s" % (lesson, root / "submitted"))
+        return {}
+    if db_url is None:
+        if not (root / "gradebook.db").is_file():
+            raise LookupError("%s has no gradebook.db: run `nbgrader autograde %s` in it first" % (root, lesson))
+        db_url = "sqlite:///%s" % (root / "gradebook.db")
     scores = {}
     with Gradebook(db_url) as gb:
-        for student, path in _submitted_notebooks(root, lesson, students):
+        for student, path in submitted:
             if not path.is_file():
                 log("%s: no %s submitted" % (student, path.name))
                 continue
