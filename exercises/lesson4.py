@@ -56,6 +56,10 @@ def hot_cold_learning(input, weight, goal, step_amount, iterations):
     (0.30195025, 0.2505)
     >>> len(history)
     1101
+    >>> history[1099]
+    (2.50000000033e-07, 0.7995)
+
+    (The slide prints that line as ``Error:2.5000000033e-07``: a zero went missing.)
 
     With a step of 10 the weight jumps back and forth and never gets close:
 
