@@ -195,7 +195,14 @@ def test_streetlight_sgd_first_pass(student, expect, trace):
     lights, goals, weights, alpha, _ = streetlight_run(trace)
     predictions = np.array(t.value[0])
     want = [[total] for total in np.cumsum((goals - predictions) ** 2)]
-    got = [student.streetlight_sgd(lights[:k], goals[:k], weights, alpha, 1) for k in range(1, len(goals) + 1)]
+    got = []
+    for k in range(1, len(goals) + 1):
+        try:
+            got.append(student.streetlight_sgd(lights[:k], goals[:k], weights, alpha, 1))
+        except StudentProblem as problem:
+            problem.explain("This call has %d row%s: loop over every row (len(walk_vs_stop)), not a "
+                            "fixed six." % (k, "" if k == 1 else "s"))
+            raise
     expect.close(got, want, tol=t.tolerance,
                  what="streetlight_sgd(streetlights[:k], walk_vs_stop[:k], [0.5, 0.48, -0.7], 0.1, 1) "
                       "for k = 1..6 (the first pass, whose predictions are -0.2, -0.2, -0.56, 0.616, "
@@ -253,8 +260,8 @@ def test_streetlight_sgd_random(student, expect, ref, rng, case):
     try:
         got = student.streetlight_sgd(*run)
     except StudentProblem as problem:
-        problem.explain("This case has %d rows of %d lights: loop over len(walk_vs_stop) rows and "
-                        "assume nothing of six rows or three lights." % (rows, n))
+        problem.explain("This case has %d rows of %d lights: loop over every row (len(walk_vs_stop)) "
+                        "and assume nothing of six rows or three lights." % (rows, n))
         raise
     expect.close(got, ref.streetlight_sgd(*run), tol=TOL, slips=[
         (sgd_slip(*run, mode="after"), AFTER),

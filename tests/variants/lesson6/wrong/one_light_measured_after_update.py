@@ -1,0 +1,16 @@
+# exercise: streetlight_one_light
+# message: measured after each update
+import numpy as np
+
+
+def streetlight_one_light(input, goal, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    history = []
+    for _ in range(iterations):
+        prediction = input.dot(weights)
+        delta = prediction - goal
+        weights = weights - alpha * (input * delta)
+        prediction = input.dot(weights)
+        error = (goal - prediction) ** 2
+        history.append((error, prediction))
+    return history

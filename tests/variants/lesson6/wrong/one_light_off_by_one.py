@@ -1,0 +1,15 @@
+# exercise: streetlight_one_light
+# message: one iteration too few
+import numpy as np
+
+
+def streetlight_one_light(input, goal, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    history = []
+    for _ in range(iterations - 1):
+        prediction = input.dot(weights)
+        error = (goal - prediction) ** 2
+        delta = prediction - goal
+        weights = weights - alpha * (input * delta)
+        history.append((error, prediction))
+    return history

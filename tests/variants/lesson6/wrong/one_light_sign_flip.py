@@ -1,0 +1,14 @@
+# exercise: streetlight_one_light
+import numpy as np
+
+
+def streetlight_one_light(input, goal, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    history = []
+    for _ in range(iterations):
+        prediction = input.dot(weights)
+        error = (goal - prediction) ** 2
+        delta = prediction - goal
+        weights = weights + alpha * (input * delta)
+        history.append((error, prediction))
+    return history

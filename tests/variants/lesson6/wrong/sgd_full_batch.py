@@ -1,0 +1,13 @@
+# exercise: streetlight_sgd
+import numpy as np
+
+
+def streetlight_sgd(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    for _ in range(iterations):
+        predictions = streetlights @ weights
+        errors.append(float(np.sum((walk_vs_stop - predictions) ** 2)))
+        deltas = predictions - walk_vs_stop
+        weights = weights - alpha * (streetlights.T @ deltas) / len(walk_vs_stop)
+    return errors

@@ -1,0 +1,16 @@
+# exercise: streetlight_sgd
+# message: loop over every row
+import numpy as np
+
+
+def streetlight_sgd(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    for _ in range(iterations):
+        total = 0
+        for i in range(6):
+            prediction = streetlights[i].dot(weights)
+            total += (walk_vs_stop[i] - prediction) ** 2
+            weights = weights - alpha * streetlights[i] * (prediction - walk_vs_stop[i])
+        errors.append(total)
+    return errors
