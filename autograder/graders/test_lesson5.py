@@ -32,7 +32,7 @@ def order_slip(got, want, parts):
         if not found:
             return []
         order.append(found[0])
-    if order == list(parts):
+    if order == list(parts) or len(set(order)) != len(parts):  # not a reordering of the right values
         return []
     return [(got, "The values are right but in another order (%s): return them in the catalogue's "
                   "order, (%s)." % (", ".join(order), ", ".join(parts)))]
