@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from autograder.grading import StudentProblem, check
+from autograder.grading.compare import fmt
 
 RANDOM_CASES = range(3)
 TOL = {"abs": 1e-10, "rel": 1e-9}  # a loop and a NumPy implementation agree far closer
@@ -317,14 +318,15 @@ def test_relu2deriv_backprop(student, expect, trace):
     _, weights_1_2 = seed1_weights(3, 3)
     back = layer_2_delta.dot(weights_1_2.T)
     deriv = student.relu2deriv(layer_1)
-    what = "layer_2_delta.dot(weights_1_2.T) * relu2deriv(%s)" % t.value[0]
+    shown = fmt(t.value[0])
+    what = "layer_2_delta.dot(weights_1_2.T) * relu2deriv(%s)" % shown
     try:
-        product = back * np.asarray(deriv, dtype=float)
+        product = back * np.asarray(deriv, dtype=float) + 0.0  # + 0.0 shows -0.0 as 0
         assert product.shape == back.shape
     except Exception:  # not an array of numbers of layer_1's shape: say so
-        expect.close(deriv, (layer_1 > 0) * 1.0, what="relu2deriv(%s)" % t.value[0])
-        expect.true(False, "relu2deriv(%s) returned %r, which cannot multiply the backpropagated "
-                           "delta element by element." % (t.value[0], deriv))
+        expect.close(deriv, (layer_1 > 0) * 1.0, what="relu2deriv(%s)" % shown)
+        expect.true(False, "relu2deriv(%s) returned %s, which cannot multiply the backpropagated "
+                           "delta element by element." % (shown, fmt(deriv)))
     expect.close(product, np.array([t.value[4]]), tol=t.tolerance, what=what, slips=[
         (back * layer_1, "That is layer_1 itself in place of the slope: relu2deriv returns 1 where "
                          "the output is positive and 0 elsewhere, not the output."),

@@ -1,0 +1,25 @@
+# exercise: train_deep_network
+# Ignores the weights it is given and draws the course's seed-1 weights itself.
+import numpy as np
+
+
+def train_deep_network(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    np.random.seed(1)
+    hidden_size = len(weights_1_2)
+    weights_0_1 = 2 * np.random.random((len(inputs[0]), hidden_size)) - 1
+    weights_1_2 = 2 * np.random.random((hidden_size, 1)) - 1
+    goals = np.asarray(goals).reshape(-1, 1)
+    errors = []
+    for _ in range(iterations):
+        total = 0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(layer_0.dot(weights_0_1))
+            layer_2 = layer_1.dot(weights_1_2)
+            total += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 -= alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(total)
+    return errors, weights_0_1, weights_1_2
