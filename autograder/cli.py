@@ -8,6 +8,7 @@ lesson, missing file, bad option), 3 the kit itself failed.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -58,10 +59,26 @@ def _lesson_command(name):
                   help="Show hints for exercises that lost points; --hint 2 shows two per exercise, and so on.")
     @click.option("--seed", type=int, default=None, help="Seed of the randomized cases (to replay a run).")
     @click.option("--verbose", "-v", is_flag=True, help="Explain every failing check, not only the first of each exercise.")
-    def command(submission, fmt, hints, seed, verbose):
+    @click.option("--replay", is_flag=True, help="Replay the course's MNIST runs (lesson8, lesson9) with your "
+                  "functions, beside the figures the course printed.")
+    @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="A folder of the MNIST IDX files (gzipped or not); the same as GROKKING_DATA_DIR.")
+    def command(submission, fmt, hints, seed, verbose, replay, data_dir):
+        if data_dir is not None:
+            os.environ["GROKKING_DATA_DIR"] = str(data_dir)
+        if replay:
+            sys.exit(run_replay(name, submission))
         sys.exit(run_lesson(name, submission, fmt=fmt, hints=hints, seed=seed, verbose=verbose))
 
     return command
+
+
+def run_replay(name, submission=None, *, echo=click.echo):
+    """Replay the course's MNIST runs of a lesson with the learner's file; the exit status."""
+    from . import replay
+
+    submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
+    return replay.replay(name, submission, echo=echo, progress=sys.stderr.isatty())
 
 
 def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbose=False, echo=click.echo):
@@ -146,6 +163,11 @@ for _command in _PRACTICE_COMMANDS:
 from .course_dir import course_group as _course_group  # noqa: E402
 
 main.add_command(_course_group)
+
+
+from .mnist import data_group as _data_group  # noqa: E402
+
+main.add_command(_data_group)
 
 
 if __name__ == "__main__":  # pragma: no cover

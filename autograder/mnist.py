@@ -452,3 +452,48 @@ class FixedMasks:
         if size is not None and tuple(np.shape(mask)) != tuple(np.atleast_1d(size)):
             raise ValueError("mask of shape %s asked for, %s known" % (size, np.shape(mask)))
         return np.array(mask)
+
+
+# ----------------------------------------------------------------------------- `grade data`
+
+
+def _data_group():
+    import click
+
+    @click.group("data", help="The MNIST files of lessons 8-10: where the kit finds them, and downloading them.")
+    def group():
+        pass
+
+    @group.command("where")
+    @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="A folder of the MNIST IDX files to look in first.")
+    def where(data_dir):
+        """Show the folders looked in and the state of each MNIST file."""
+        click.echo(describe(data_dir), nl=False)
+
+    @group.command("fetch")
+    @click.option("--mirror", "mirrors", multiple=True, metavar="URL",
+                  help="Download from this mirror (a folder URL; repeat to try several in turn) instead of the "
+                       "manifest's.")
+    @click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Download into this folder instead of the cache (then point GROKKING_DATA_DIR at it).")
+    @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+    def fetch_cmd(mirrors, target, quiet):
+        """Download the MNIST files (about 11 MB), verified by checksum, into the cache."""
+        import sys
+
+        try:
+            fetch(mirrors=list(mirrors) or None, target=target, progress=not quiet and sys.stderr.isatty(),
+                  echo=click.echo)
+        except DataError as exc:
+            click.echo("grade: %s" % exc, err=True)
+            sys.exit(1)
+        click.echo("MNIST is ready (%s)." % (target or cache_dir()))
+
+    return group
+
+
+def __getattr__(name):
+    if name == "data_group":
+        return _data_group()
+    raise AttributeError(name)

@@ -1,0 +1,4 @@
+# exercise: sigmoid
+# message: the exponent is -x
+def sigmoid(x):
+    return 1 / (1 + np.exp(np.asarray(x, dtype=float)))

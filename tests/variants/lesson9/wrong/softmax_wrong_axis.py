@@ -1,0 +1,6 @@
+# exercise: softmax
+# message: axis
+def softmax(x):
+    x = np.asarray(x, dtype=float)
+    temp = np.exp(x - np.max(x, axis=0, keepdims=True))
+    return temp / np.sum(temp, axis=0, keepdims=True)
