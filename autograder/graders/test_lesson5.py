@@ -136,14 +136,14 @@ def test_multi_input_step_new_weights(student, expect, trace, kind):
     got = student.multi_input_step(as_kind(x, kind), as_kind(w, kind), goal, alpha)
     flipped = [wi + alpha * d for wi, d in zip(w, t.inputs["weight_deltas"])]
     expect.close(got, (t.value, None, None, None, None), tol=t.tolerance, parts=STEP_PARTS, slips=[
-        (([0.1119, 0.2009, -0.098], None, None, None, None),
+        (([float(v) for v in t.printed], None, None, None, None),
          "Those are the slide's misprints (0.2009 and -0.098 come from -0.91 and -1.68 instead of the "
          "weight deltas -0.091 and -0.168): the new weights are 0.1119, 0.20091, -0.09832."),
         ((flipped, None, None, None, None),
-         "Those weights moved the wrong way (0.1 + 0.0119 = 0.1119 needs 0.1 - alpha * (-1.19)): the new "
-         "weight is weights[i] - alpha * weight_deltas[i] with negative weight deltas here. The recap "
-         "slide's '0.1 - (1.19 * 0.01) = 0.1119' lost the minus sign of the weight delta; as written "
-         "it would give 0.0881."),
+         "Those weights moved the wrong way: the weight deltas are negative here (-1.19, -0.091, -0.168), "
+         "and weights[i] - alpha * weight_deltas[i] makes every weight grow (0.1 - 0.01 * -1.19 = "
+         "0.1119). The recap slide's '0.1 - (1.19 * 0.01) = 0.1119' lost the minus sign of the weight "
+         "delta; as written it would give 0.0881."),
     ] + step_slips(x, w, goal, alpha))
 
 
@@ -169,7 +169,7 @@ def test_multi_input_step_single_input(student, expect, trace):
     x, w, goal = t.inputs["input"], t.inputs["weight"], t.inputs["true"]
     got = student.multi_input_step([x], [w], goal, 0.01)
     expect.close(got, (None, None, None, None, [t.value]), tol=t.tolerance, parts=STEP_PARTS, slips=[
-        ((None, None, None, None, [-1.25]),
+        ((None, None, None, None, [float(t.printed)]),
          "-1.25 is the recap slide's misprint: 8.5 * -0.15 = -1.275."),
     ] + step_slips([x], [w], goal, 0.01))
 
