@@ -1,0 +1,253 @@
+"""The course through real nbgrader: generate_assignment, autograde, generate_feedback.
+
+For each lesson under test (``GROKKING_NB_LESSONS``: a comma-separated list, or ``all``;
+lesson3 by default), a course is built in a temporary folder and a few students submit:
+the solutions, the untouched notebook, a wrong variant, a correct notebook that writes
+to stderr and warns, a notebook that kills its kernel, and a hostile one (it patches
+NumPy, math, builtins and the kit in the kernel, crashes one exercise and gets another
+wrong). nbgrader's gradebook must then hold, for each exercise, the score that the kit's
+engine gives the same code, which is the score of ``grade lessonN``.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import course, course_dir, notebooks, reference, regrade
+from autograder.grading.engine import grade
+from conftest import VARIANTS, header
+
+BIN = Path(sys.executable).parent
+TIMEOUT = 900  # seconds for one nbgrader command (a start-up costs several)
+
+
+def _lessons():
+    wanted = os.environ.get("GROKKING_NB_LESSONS", "lesson3")
+    known = list(course.lessons())
+    if wanted == "all":
+        return known
+    return [name for name in wanted.split(",") if name in known] or known[:1]
+
+
+LESSONS = _lessons()
+
+
+def nbgrader(root, *args):
+    env = dict(os.environ, PATH=str(BIN) + os.pathsep + os.environ.get("PATH", ""))
+    env.pop("PYTEST_XDIST_WORKER", None)
+    done = subprocess.run([str(BIN / "nbgrader"), *args], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=TIMEOUT)
+    assert done.returncode == 0, "nbgrader %s failed:\n%s\n%s" % (" ".join(args), done.stdout[-3000:], done.stderr[-6000:])
+    return done.stdout + done.stderr
+
+
+# ------------------------------------------------------------------ submissions
+
+
+def _code_cell(source):
+    return nbformat.v4.new_code_cell(source)
+
+
+def _solution_cells(nb):
+    return {c.metadata.nbgrader.grade_id: c for c in nb.cells
+            if c.metadata.get("nbgrader", {}).get("solution")}
+
+
+def filled(released, source_nb):
+    """The released notebook with every solution written in (markers removed)."""
+    nb = nbformat.from_dict(json.loads(json.dumps(released)))
+    answers = _solution_cells(source_nb)
+    for grade_id, cell in _solution_cells(nb).items():
+        text = answers[grade_id].source
+        cell.source = re.sub(r"^[ \t]*### (BEGIN|END) SOLUTION\n?", "", text, flags=re.M)
+    return nb
+
+
+def _first_wrong_variant(lesson):
+    for path in sorted((VARIANTS / lesson / "wrong").glob("*.py")):
+        return path.read_text(encoding="utf-8"), header(path.read_text(encoding="utf-8"), "exercise")
+    first = course.lesson(lesson).exercises[0].name
+    return "def %s(*args):\n    return None\n" % first, [first]
+
+
+def submissions(lesson, released, source_nb):
+    """``{student: (notebook, exercises that must lose points, exercises that must keep them)}``."""
+    names = [e.name for e in course.lesson(lesson).exercises]
+    meta = course.lesson(lesson)
+    solved = filled(released, source_nb)
+    out = {"ada": (solved, [], names), "ben": (released, names, [])}
+
+    text, targets = _first_wrong_variant(lesson)
+    wrong = filled(released, source_nb)
+    wrong.cells.append(_code_cell(text))
+    out["cy"] = (wrong, targets, [n for n in names if n not in targets and not meta.depends_on(n) & set(targets)])
+
+    noisy = filled(released, source_nb)
+    first = names[0]
+    noisy.cells.insert(2, _code_cell('import sys, warnings\nprint("starting", file=sys.stderr)\n'
+                                     'warnings.warn("a warning at import")'))
+    noisy.cells.append(_code_cell(
+        "_%s = %s\n\ndef %s(*args):\n    print('debugging', file=sys.stderr)\n"
+        "    warnings.warn('a warning in a call')\n    return _%s(*args)\n" % (first, first, first, first)))
+    out["dee"] = (noisy, [], names)
+
+    killer = filled(released, source_nb)
+    killer.cells.insert(2, _code_cell('import os, sys\nif "ipykernel" in sys.modules:  # the kernel only\n'
+                                      '    os._exit(3)'))
+    out["fay"] = (killer, [], names)
+
+    hostile = filled(released, source_nb)
+    last = names[-1]
+    hostile.cells.append(_code_cell(
+        "import builtins, math, os, sys\nimport numpy as np\n"
+        "np.allclose = lambda *a, **k: True\nnp.isclose = lambda *a, **k: True\n"
+        "np.testing.assert_allclose = lambda *a, **k: None\nmath.isclose = lambda *a, **k: True\n"
+        "builtins.abs = lambda x: 0\n"
+        "try:\n    import autograder.regrade as kit\n    kit.grade_code = lambda *a, **k: None\n"
+        "    import autograder.grading.compare as cmp\n    cmp.mismatch = lambda *a, **k: None\n"
+        "except ImportError:\n    pass\n"
+        "print('everything passed', file=sys.stderr)\n\n"
+        "def %s(*args):\n    return 0.0\n" % first
+        + ("\ndef %s(*args):\n    os._exit(0)\n" % last if last != first else "")))
+    lose = sorted({first, last})
+    keep = [n for n in names if n not in lose and not meta.depends_on(n) & set(lose)]
+    out["eve"] = (hostile, lose, keep)
+    return out
+
+
+# ------------------------------------------------------------------ the round trip
+
+
+@pytest.fixture(scope="module", params=LESSONS)
+def roundtrip(request, tmp_path_factory):
+    lesson = request.param
+    root = tmp_path_factory.mktemp("course-%s" % lesson)
+    course_dir.init_course(root, [lesson])
+    nbgrader(root, "generate_assignment", lesson, "--force")
+    released = nbformat.read(root / "release" / lesson / ("%s.ipynb" % lesson), as_version=4)
+    source_nb = nbformat.read(course_dir.source_notebook(root, lesson), as_version=4)
+    students = submissions(lesson, released, source_nb)
+    for student, (nb, _, _) in students.items():
+        folder = root / "submitted" / student / lesson
+        folder.mkdir(parents=True)
+        nbformat.write(nb, folder / ("%s.ipynb" % lesson))
+    autograde_log = nbgrader(root, "autograde", lesson, "--force")
+    scores = gradebook_scores(root, lesson, students)
+    nbgrader(root, "generate_feedback", lesson, "--force")
+    return {"lesson": lesson, "root": root, "students": students, "scores": scores, "log": autograde_log,
+            "released": released}
+
+
+def gradebook_scores(root, lesson, students):
+    from nbgrader.api import Gradebook
+
+    scores = {}
+    with Gradebook("sqlite:///%s" % (root / "gradebook.db")) as gb:
+        for student in students:
+            found = {}
+            for grade_row in gb.find_submission_notebook(lesson, lesson, student).grades:
+                exercise = notebooks.exercise_of_test_cell(grade_row.name)
+                found[exercise] = (grade_row.auto_score, grade_row.max_score, grade_row.score)
+            scores[student] = found
+    return scores
+
+
+def cli_scores(root, lesson, student, tmp_path):
+    """What the kit's engine (``grade lessonN``) gives the submitted notebook's code."""
+    nb = nbformat.read(root / "submitted" / student / lesson / ("%s.ipynb" % lesson), as_version=4)
+    path = tmp_path / ("%s-%s.py" % (student, lesson))
+    path.write_text(regrade.notebook_code(nb), encoding="utf-8")
+    result = grade(lesson, path, seed=regrade.seed_for(student, lesson))
+    assert not result.internal_errors
+    return regrade.exercise_scores(result)
+
+
+STUDENTS = ["ada", "ben", "cy", "dee", "fay", "eve"]
+
+
+@pytest.mark.parametrize("student", STUDENTS)
+def test_gradebook_scores_equal_the_cli_scores(roundtrip, student, tmp_path):
+    lesson, root = roundtrip["lesson"], roundtrip["root"]
+    expected = cli_scores(root, lesson, student, tmp_path)
+    got = roundtrip["scores"][student]
+    assert set(got) == set(expected)
+    for exercise, (score, max_score) in expected.items():
+        auto, top, final = got[exercise]
+        assert top == max_score == course.lesson(lesson).exercise(exercise).points
+        assert auto == pytest.approx(score, rel=1e-12, abs=1e-12), (student, exercise)
+        assert final == pytest.approx(score, rel=1e-12, abs=1e-12)
+
+
+@pytest.mark.parametrize("student", STUDENTS)
+def test_no_points_unearned_and_earned_points_kept(roundtrip, student):
+    _, lose, keep = roundtrip["students"][student]
+    got = roundtrip["scores"][student]
+    for exercise in lose:
+        assert got[exercise][0] < got[exercise][1], "%s kept its points on %s" % (student, exercise)
+    for exercise in keep:
+        assert got[exercise][0] == got[exercise][1], "%s lost points on %s" % (student, exercise)
+    if student == "ben":
+        assert sum(s for s, _, _ in got.values()) == 0
+
+
+def test_released_notebook_has_no_solution_and_no_hidden_test(roundtrip):
+    lesson, released = roundtrip["lesson"], roundtrip["released"]
+    text = json.dumps(released)
+    assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
+    assert "graded by the course's nbgrader configuration" not in text
+    parts = notebooks.solution_parts(reference.path(lesson).read_text(encoding="utf-8"))
+    sources = [c.source for c in released.cells]
+    for function in parts.functions.values():
+        assert not any(function.body.strip() in s for s in sources), function.name
+    for cell in released.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade"):
+            assert notebooks.BEGIN_HIDDEN not in cell.source
+            assert cell.metadata.nbgrader.points == course.lesson(lesson).exercise(
+                notebooks.exercise_of_test_cell(cell.metadata.nbgrader.grade_id)).points
+
+
+def test_feedback_shows_the_learner_messages(roundtrip):
+    lesson, root = roundtrip["lesson"], roundtrip["root"]
+    html = (root / "feedback" / "cy" / lesson / ("%s.html" % lesson)).read_text(encoding="utf-8")
+    _, targets, _ = roundtrip["students"]["cy"]
+    assert "expected" in html and "points" in html
+    for target in targets:
+        assert re.search(r"%s: [\d.]+ / \d+ points" % target, html)
+    assert "Traceback (most recent call last)" not in html and "vnd.jupyter.stderr" not in html
+    untouched = (root / "feedback" / "ben" / lesson / ("%s.html" % lesson)).read_text(encoding="utf-8")
+    assert "is not written yet" in untouched and "Hint: " in untouched
+
+
+def test_a_kernel_that_dies_does_not_stop_the_grading(roundtrip):
+    assert "the kernel stopped" in roundtrip["log"]
+    lesson = roundtrip["lesson"]
+    graded = nbformat.read(roundtrip["root"] / "autograded" / "fay" / lesson / ("%s.ipynb" % lesson), as_version=4)
+    outputs = [c.outputs for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert outputs and all(o and o[-1].output_type == "execute_result" for o in outputs)
+
+
+def test_regrade_restores_the_kit_scores_in_the_gradebook(roundtrip, tmp_path):
+    """A gradebook changed behind the kit's back (say, by code a kernel left running) is
+    put right by `grade course regrade`."""
+    from nbgrader.api import Gradebook
+
+    lesson, root = roundtrip["lesson"], roundtrip["root"]
+    copy = tmp_path / "course"
+    shutil.copytree(root, copy)
+    with Gradebook("sqlite:///%s" % (copy / "gradebook.db")) as gb:
+        for row in gb.find_submission_notebook(lesson, lesson, "eve").grades:
+            row.auto_score = row.max_score
+        gb.db.commit()
+    scores = regrade.regrade(copy, lesson, students={"eve", "ben"}, log=lambda *a: None)
+    after = gradebook_scores(copy, lesson, ["eve", "ben"])
+    for student in ("eve", "ben"):
+        assert {e: s for e, (s, _) in scores[student].items()} == {e: a for e, (a, _, _) in after[student].items()}
+        assert {e: a for e, (a, _, _) in after[student].items()} == {
+            e: a for e, (a, _, _) in roundtrip["scores"][student].items()}
