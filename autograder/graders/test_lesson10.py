@@ -145,7 +145,14 @@ CONV_CASES = [  # (batch, rows, cols, kernel_rows, kernel_cols, num_kernels)
 
 def conv_slips(images, kernels, kr, kc):
     rows, cols = images.shape[1:]
+    flat, output = listing_sections(images, kernels, kr, kc)
     return [
+        ((flat, output.reshape(len(images), -1)),
+         "kernel_output has one row per section, shape (batch * sections, num_kernels): reshaping it to "
+         "(batch, -1) is the next step of the listing (layer_1), not part of conv_forward."),
+        ((flat.reshape(len(images), -1, kr, kc), output),
+         "flattened_input is the stack of sections reshaped to (batch * sections, kernel_rows * kernel_cols): "
+         "one row of pixels per section."),
         (listing_sections(images, kernels, kr, kc, last=False),
          "That misses the last row and column of sections, as the listing's range(rows - kernel_rows) "
          "does: a %dx%d image has %d x %d sections of %dx%d. Loop over range(rows - kernel_rows + 1)."
