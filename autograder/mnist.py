@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import http.client
 import os
 import tempfile
 import tomllib
@@ -316,7 +317,7 @@ def _download(key, mirrors, target: Path, *, progress, echo, timeout):
             echo("%s from %s does not match its checksum: deleted, trying the next mirror." % (name, url))
             tmp.unlink(missing_ok=True)
             continue
-        except (urllib.error.URLError, OSError, ValueError) as exc:
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
             errors.append("%s: %s" % (url, getattr(exc, "reason", None) or exc))
             echo("%s: %s failed (%s), trying the next mirror." % (name, url, getattr(exc, "reason", None) or exc))
             tmp.unlink(missing_ok=True)
@@ -385,6 +386,7 @@ def clear_memory_cache():
     """Forget what this process verified and read (tests use it)."""
     _verified.clear()
     _arrays.clear()
+    _samples.clear()
     global _manifest
     _manifest = None
 
