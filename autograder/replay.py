@@ -24,7 +24,8 @@ import numpy as np
 from . import course, mnist
 from .sandbox import Sandbox
 
-CHUNK = 50  # iterations per call into the learner's code (one progress-bar step)
+CHUNK = 50  # iterations per call into the learner's code (one progress-bar step); a multiple of 10,
+# so that every printed iteration (0, 10, 20...) is the first of a chunk or logged inside one
 CALL_TIMEOUT = 1800.0  # seconds per chunk: a slow learner's loop still finishes
 MEMORY_MB = 3072  # the course's arrays travel as float64: about 90 MB per call
 DROPOUT_MARGIN = 0.04  # how far a figure of a dropout run may lie from the course's
@@ -51,15 +52,15 @@ class Run:
 
 RUNS = {
     "lesson8": (
-        Run("L8.mnist-3layer.table", "three-layer network on 1,000 images, no regularization (overfitting)",
+        Run("L8.mnist-3layer.table", "no regularization: it overfits",
             "train_mnist", 40, 0.005, 350, 1, False, 0.2, ("train_err", "train_acc", "test_err", "test_acc")),
-        Run("L8.dropout.table", "the same network with dropout (hidden 100)",
+        Run("L8.dropout.table", "dropout on the hidden layer",
             "train_mnist", 100, 0.005, 300, 1, True, 0.2, ("test_err", "test_acc", "train_err", "train_acc")),
-        Run("L8.batch.table", "mini-batches of 100 with dropout (alpha 0.001)",
+        Run("L8.batch.table", "mini-batches of 100, with dropout",
             "train_mnist", 100, 0.001, 300, 100, True, 0.2, ("test_err", "test_acc", "train_err", "train_acc")),
     ),
     "lesson9": (
-        Run("L9.mnist-tanh-softmax.table", "tanh hidden layer, softmax output, batches of 100, dropout",
+        Run("L9.mnist-tanh-softmax.table", "tanh hidden layer, softmax output",
             "train_mnist_tanh_softmax", 100, 2.0, 300, 100, True, 0.02, ("test_acc", "train_acc")),
     ),
 }
@@ -168,7 +169,9 @@ def train(sandbox, run, data, *, progress=True, seed=0):
                 raise ReplayFailed("%s returned %s, expected (history, weights_0_1, weights_1_2) with one "
                                    "history row of 5 numbers per logged iteration." % (run.function, type(value).__name__)) from None
             for row in history:
-                rows[start + int(row[0])] = row
+                row = row.copy()
+                row[0] += start  # the chunk counts its iterations from 0
+                rows[int(row[0])] = row
             start += n
             if bar is not None:
                 bar.update(n)
@@ -255,8 +258,9 @@ def replay(lesson_name, submission, *, data_dir=None, echo=print, progress=True,
         for line in textwrap.wrap(text, 79):
             echo(line)
         return 2
-    echo("Replaying the course's MNIST runs of %s with %s (your code runs in its own process)."
-         % (lesson_name, submission))
+    for line in textwrap.wrap("Replaying the course's MNIST runs of %s with %s (your code runs in its own "
+                              "process)." % (lesson_name, submission), 79):
+        echo(line)
     results = []
     with Sandbox(submission, module_name=lesson_name) as sandbox:
         for run in runs:
