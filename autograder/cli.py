@@ -63,14 +63,60 @@ def _lesson_command(name):
                   "functions, beside the figures the course printed.")
     @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                   help="A folder of the MNIST IDX files (gzipped or not); the same as GROKKING_DATA_DIR.")
-    def command(submission, fmt, hints, seed, verbose, replay, data_dir):
+    @click.option("--watch", is_flag=True, help="Grade again every time the file is saved; show the first "
+                  "exercise to fix and its hint (Ctrl-C stops).")
+    @click.option("--plot", is_flag=True, help="Also save pictures of your training curves over the reference "
+                  "solution's (in plots/) and print where.")
+    @click.option("--max-rounds", type=int, default=None, hidden=True)  # --watch: stop after N gradings
+    @click.pass_context
+    def command(ctx, submission, fmt, hints, seed, verbose, replay, data_dir, watch, plot, max_rounds):
         if data_dir is not None:
             os.environ["GROKKING_DATA_DIR"] = str(data_dir)
         if replay:
             sys.exit(run_replay(name, submission))
-        sys.exit(run_lesson(name, submission, fmt=fmt, hints=hints, seed=seed, verbose=verbose))
+        if watch or (ctx.parent is not None and ctx.parent.params.get("watch")):
+            sys.exit(run_watch(name, submission, seed=seed, max_rounds=max_rounds))
+        code = run_lesson(name, submission, fmt=fmt, hints=hints, seed=seed, verbose=verbose)
+        if plot and code in (EXIT_FULL, EXIT_LOST):
+            code = run_plots(name, submission, code, err=fmt != "table")
+        sys.exit(code)
 
     return command
+
+
+def run_watch(name, submission=None, *, seed=None, max_rounds=None):
+    """``grade lessonN --watch``: grade at every save until Ctrl-C; the last exit status."""
+    from .watch import watch
+
+    submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
+    if not submission.is_file():
+        click.echo("grade: %s not found. Run grade from the kit's folder, or give the file with "
+                   "--submission PATH." % submission, err=True)
+        return EXIT_USAGE
+    return watch(name, submission, seed=seed, max_rounds=max_rounds)
+
+
+def run_plots(name, submission, code, *, err=False):
+    """``grade lessonN --plot``: save the lesson's training curves and say where."""
+    from . import plots
+
+    submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
+    try:
+        made = plots.make_plots(name, submission, Path("plots"))
+    except OSError as exc:
+        click.echo("grade: could not save the plots: %s" % exc, err=True)
+        return EXIT_INTERNAL
+    click.echo(("" if err else "\n") + plots.describe(made, name), nl=False, err=err)
+    return code
+
+
+def run_status(folder=Path("exercises")):
+    """``grade status``: every lesson graded now; 0 when all are complete, else 1."""
+    from . import status
+
+    text, code = status.run(folder)
+    click.echo(text, nl=False)
+    return code
 
 
 def run_replay(name, submission=None, *, echo=click.echo):
@@ -104,6 +150,10 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
 
     if own_file:
         history.record(result)
+        if hints and fmt == "table":  # progressive: one more hint per exercise each time it is asked
+            from . import hints as hint_levels
+
+            hints = hint_levels.next_levels(result, hints)
     if fmt == "json":
         echo(json.dumps(result.to_json()))
     elif fmt in ("junit", "gradescope"):
@@ -115,13 +165,29 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
     return EXIT_FULL if result.full_marks else EXIT_LOST
 
 
-@click.group(cls=CourseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CourseGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True)
 @click.version_option(__version__, prog_name="grade")
-def main():
-    """Grade your neural-network exercises: `grade lesson4` checks exercises/lesson4.py.
+@click.option("--watch", is_flag=True, help="With a lesson, grade it again at every save: grade --watch lesson4.")
+@click.pass_context
+def main(ctx, watch):
+    """Grade your neural-network exercises: `grade lesson4` checks exercises/lesson4.py;
+    `grade` alone shows your progress in every lesson.
 
     Exit status: 0 full marks, 1 points lost, 2 usage error, 3 internal error.
     """
+    if ctx.invoked_subcommand is None:
+        if watch:
+            raise click.UsageError("name the lesson to watch: grade --watch lesson4")
+        sys.exit(run_status())
+
+
+@main.command("status")
+@click.option("--folder", type=click.Path(file_okay=False, path_type=Path), default=Path("exercises"),
+              show_default=True, help="The folder of your lessonN.py files.")
+def status_cmd(folder):
+    """Every lesson, graded now: exercises done, points, the next exercise to do."""
+    sys.exit(run_status(folder))
 
 
 @main.command("list")

@@ -58,7 +58,8 @@ def _call_text(check):
 def render(result, *, hints=0, verbose=False, width=None, color=None, stream=None) -> str:
     """The report of a :class:`LessonResult` as text.
 
-    ``hints`` is how many hints to show for each exercise that lost points (0: none).
+    ``hints`` is how many hints to show for each exercise that lost points (0: none), or
+    ``{exercise: how many}`` (progressive hints, see ``autograder.hints``).
     """
     width = width or min(shutil.get_terminal_size((100, 24)).columns, 140)
     color = use_color(stream) if color is None else color
@@ -139,12 +140,15 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
             out += ["", "Hints:"]
         for name in lost:
             exercise = lesson.exercise(name)
-            for i, hint in enumerate(exercise.hints[:hints]):
+            count = hints.get(name, 0) if isinstance(hints, dict) else hints
+            for i, hint in enumerate(exercise.hints[:count]):
                 prefix = "  %s: " % name if i == 0 else "  " + " " * (len(name) + 2)
                 out += textwrap.wrap(hint, width - 2, initial_indent=prefix,
                                      subsequent_indent=" " * len(prefix))
-            if len(exercise.hints) > hints:
-                out.append("  %s(more: --hint %d)" % (" " * (len(name) + 2), hints + 1))
+            if len(exercise.hints) > count:
+                more = ("hint %d of %d; --hint again shows the next" % (count, len(exercise.hints))
+                        if isinstance(hints, dict) else "more: --hint %d" % (count + 1))
+                out.append("  %s(%s)" % (" " * (len(name) + 2), more))
     elif failures:
         out += [""] + textwrap.wrap("Stuck? `grade %s --hint` shows a hint for each exercise that lost points."
                                     % result.lesson, width - 2)
