@@ -125,10 +125,39 @@ def submissions(lesson, released, source_nb):
 # ------------------------------------------------------------------ the round trip
 
 
+def _shared_folder(tmp_path_factory, lesson):
+    """A folder that every xdist worker of this run sees: the round trip runs once, in the
+    worker that gets there first, and the others read its results."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent / ("nbgrader-%s" % os.environ.get("PYTEST_XDIST_TESTRUNUID", "run"))
+    folder = base / ("roundtrip-%s" % lesson)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="module", params=LESSONS)
 def roundtrip(request, tmp_path_factory):
+    import fcntl
+
     lesson = request.param
-    root = tmp_path_factory.mktemp("course-%s" % lesson)
+    shared = _shared_folder(tmp_path_factory, lesson)
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        done = shared / "done.json"
+        if not done.is_file():
+            shutil.rmtree(shared / "course", ignore_errors=True)  # what a failed attempt left
+            _run_roundtrip(lesson, shared / "course", done)
+        saved = json.loads(done.read_text(encoding="utf-8"))
+    root = Path(saved["root"])
+    released = nbformat.read(root / "release" / lesson / ("%s.ipynb" % lesson), as_version=4)
+    source_nb = nbformat.read(course_dir.source_notebook(root, lesson), as_version=4)
+    scores = {student: {e: tuple(v) for e, v in found.items()} for student, found in saved["scores"].items()}
+    return {"lesson": lesson, "root": root, "students": submissions(lesson, released, source_nb),
+            "scores": scores, "log": saved["log"], "released": released}
+
+
+def _run_roundtrip(lesson, root, done):
     course_dir.init_course(root, [lesson])
     nbgrader(root, "generate_assignment", lesson, "--force")
     released = nbformat.read(root / "release" / lesson / ("%s.ipynb" % lesson), as_version=4)
@@ -141,8 +170,7 @@ def roundtrip(request, tmp_path_factory):
     autograde_log = nbgrader(root, "autograde", lesson, "--force")
     scores = gradebook_scores(root, lesson, students)
     nbgrader(root, "generate_feedback", lesson, "--force")
-    return {"lesson": lesson, "root": root, "students": students, "scores": scores, "log": autograde_log,
-            "released": released}
+    done.write_text(json.dumps({"root": str(root), "scores": scores, "log": autograde_log}), encoding="utf-8")
 
 
 def gradebook_scores(root, lesson, students):
