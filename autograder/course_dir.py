@@ -134,3 +134,15 @@ def regrade_cmd(lesson, root, students, db_url, seed):
     except LookupError as exc:
         click.echo("grade course regrade: %s" % exc, err=True)
         sys.exit(2)
+
+
+@course_group.command("code")
+@click.argument("notebook", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def code_cmd(notebook):
+    """Print the code of a submitted NOTEBOOK as the course grades it (every code cell but
+    the test cells), to replay a grade: `grade lessonN --submission FILE --seed N`."""
+    import nbformat
+
+    from .regrade import notebook_code
+
+    click.echo(notebook_code(nbformat.read(notebook, as_version=4)), nl=False)

@@ -123,8 +123,9 @@ def exercise_report(result, exercise: str) -> str:
         hints = lesson.exercise(exercise).hints
         if hints:
             out += ["", "Hint: " + hints[0]]
-        out += ["", "Randomized cases were drawn with seed %d: `grade %s --submission FILE --seed %d` "
-                "replays them on the notebook's code saved as a .py file." % (result.seed, result.lesson, result.seed)]
+        out += ["", "Randomized cases were drawn with seed %d. To replay them: `grade course code %s.ipynb "
+                "> mine.py`, then `grade %s --submission mine.py --seed %d`." % (
+                    result.seed, result.lesson, result.lesson, result.seed)]
     return "\n".join(out) + "\n"
 
 

@@ -239,6 +239,9 @@ def test_grade_course_commands(tmp_path):
     result = runner.invoke(main, ["course", "regrade", LESSONS[0], "-C", str(tmp_path / "c")])
     assert result.exit_code == 0  # nothing submitted yet: nothing to do
     assert "course" in runner.invoke(main, ["--help"]).output
+    nb_path = course_dir.source_notebook(tmp_path / "c", LESSONS[0])
+    result = runner.invoke(main, ["course", "code", str(nb_path)])
+    assert result.exit_code == 0 and result.output == regrade.notebook_code(nbformat.read(nb_path, as_version=4))
 
 
 def test_config_text_is_python_that_nbgrader_can_load(tmp_path):
