@@ -33,7 +33,6 @@ from pathlib import Path
 import click
 
 from . import course
-from .grading.results import number
 
 EXIT_GRADED, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
 DEFAULT_TIMEOUT = 300.0  # seconds per submission, a backstop behind the engine's own limits
@@ -81,6 +80,13 @@ class Row:
             "submission": self.submission,
             "message": self.message,
         }
+
+
+def number(x):
+    """A score as the reports show it (an int when whole, else 4 decimals)."""
+    from .grading.results import number as _number
+
+    return _number(x)
 
 
 CSV_FIELDS = ("student", "lesson", "score", "max_score", "status", "seconds", "seed", "submission", "message")
@@ -176,14 +182,14 @@ def _disambiguate(tasks):
 # ------------------------------------------------------------------------- workers
 
 
-def _serve(conn):
+def _serve(requests, replies):
     """A grading process: grade the tasks it is sent until it is sent None."""
     from .grading.engine import GraderBroken, SubmissionMissing, grade
 
-    conn.send("ready")  # the time limit of a task counts from here, not from the process's start
+    replies.send("ready")  # the time limit of a task counts from here, not from the process's start
     while True:
         try:
-            task = conn.recv()
+            task = requests.recv()
         except EOFError:
             return
         if task is None:
@@ -199,38 +205,75 @@ def _serve(conn):
             reply = ("error", None, "the grader of %s is broken: %s" % (lesson, str(exc).splitlines()[0]))
         except Exception as exc:  # noqa: BLE001 - the kit failed; the batch goes on
             reply = ("error", None, "the kit failed: %s: %s" % (type(exc).__name__, exc))
-        conn.send(reply + (time.monotonic() - started,))
+        replies.send(reply + (time.monotonic() - started,))
+
+
+def _worker_main(request_fd, reply_fd):
+    """Entry point of a grading process (``python -c`` started by :class:`_Worker`)."""
+    from multiprocessing.connection import Connection
+
+    _serve(Connection(request_fd, writable=False), Connection(reply_fd, readable=False))
+
+
+_WORKER_CODE = "import sys; from autograder.batch import _worker_main; _worker_main(int(sys.argv[1]), int(sys.argv[2]))"
 
 
 class _Worker:
-    def __init__(self, context):
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
-        self.process.start()
-        child.close()
+    """A grading process of the kit, fed one task at a time through two pipes.
+
+    It is a plain ``python -c`` process (not a multiprocessing child), so that nothing of
+    the caller's ``__main__`` is imported again in it; only the kit's results travel back.
+    """
+
+    def __init__(self):
+        import subprocess
+        from multiprocessing.connection import Connection
+
+        request_r, request_w = os.pipe()
+        reply_r, reply_w = os.pipe()
+        env = dict(os.environ)
+        kit = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join([kit] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _WORKER_CODE, str(request_r), str(reply_w)],
+                pass_fds=(request_r, reply_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, env=env)
+        finally:
+            os.close(request_r)
+            os.close(reply_w)
+        self.requests = Connection(request_w, readable=False)
+        self.conn = Connection(reply_r, writable=False)
         self.task = None
         self.started = 0.0
-        self.ready = False
 
     def send(self, task):
         self.task = task
         self.started = time.monotonic()
-        self.conn.send((task.lesson, str(task.path), task.seed))
+        self.requests.send((task.lesson, str(task.path), task.seed))
+
+    @property
+    def exitcode(self):
+        return self.process.poll()
 
     def stop(self, kill=False):
         """End the grading process. Killing it leaves its sandbox to clean up after itself:
         the learner's process sees its channel close and ends its children."""
+        import subprocess
+
         if kill:
             self.process.kill()
         else:
             try:
-                self.conn.send(None)
+                self.requests.send(None)
             except (OSError, ValueError):
                 pass
-        self.process.join(timeout=5)
-        if self.process.is_alive():
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
             self.process.kill()
-            self.process.join()
+            self.process.wait()
+        self.requests.close()
         self.conn.close()
 
 
@@ -240,7 +283,6 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
     ``seed`` fixes the randomized cases of every submission (by default each gets its
     own, kept in its row); ``timeout`` stops a submission that is not finished in time.
     """
-    import multiprocessing
     from multiprocessing.connection import wait
 
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -255,12 +297,11 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
             todo.append((index, task))
     bar = _progress_bar(len(tasks), progress)
     bar.update(len(rows))
-    context = multiprocessing.get_context("spawn")
     idle, starting, busy = [], [], {}  # busy: worker -> index of its task
     try:
         while todo or busy:
             while todo and len(idle) + len(starting) + len(busy) < min(jobs, len(todo) + len(busy)):
-                starting.append(_Worker(context))
+                starting.append(_Worker())
             while todo and idle:
                 worker = idle.pop()
                 index, task = todo.popleft()
@@ -277,14 +318,14 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
                 except (EOFError, OSError):
                     worker.stop(kill=True)
                     raise RuntimeError("a grading process could not start (exit code %s)"
-                                       % worker.process.exitcode) from None
+                                       % worker.exitcode) from None
                 idle.append(worker)
             for worker in [w for w in busy if w.conn in ready]:
                 index = busy.pop(worker)
                 try:
                     status, result, message, seconds = worker.conn.recv()
                 except (EOFError, OSError):
-                    code = worker.process.exitcode
+                    code = worker.exitcode
                     worker.stop(kill=True)
                     rows[index] = _row(worker.task, "error", seconds=time.monotonic() - worker.started,
                                        message="the grading process ended unexpectedly (exit code %s)" % code)
