@@ -1,0 +1,254 @@
+"""How fast the kit grades for CI, side by side with nbgrader.
+
+Run by hand (never in the test suite), from the kit's folder:
+
+    python benchmarks/bench_ci.py                 # 5 runs each, 100 submissions
+    python benchmarks/bench_ci.py -n 3 --students 50 --jobs 2
+
+It times, on this machine:
+
+1. ``grade LESSON`` on one submission, as a new process (lesson4, or lesson3 when the
+   kit has no lesson4 yet; the table says which);
+2. ``nbgrader autograde`` of the same lesson as a notebook, in a minimal nbgrader course
+   built in a temporary folder: the kit's own course notebook when the kit builds one
+   (``grade course init``), else a plain notebook with the solution code and assert-based
+   test cells (the lesson's doctest examples);
+3. ``grade batch`` of generated submissions (copies of the solutions and stubs, and
+   solutions with one exercise broken) for up to four lessons, over ``--jobs`` processes.
+
+and prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from autograder import course  # noqa: E402
+
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+# nbgrader runs helper programs (alembic) found on PATH: the environment's own first.
+ENV = dict(os.environ, PATH=os.pathsep.join([str(BIN), os.environ.get("PATH", "")]))
+
+
+def timed(command, runs, **kwargs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(command, capture_output=True, text=True, env=ENV, **kwargs)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise RuntimeError("%s failed (%d):\n%s\n%s" % (" ".join(map(str, command)), proc.returncode,
+                                                            proc.stdout[-2000:], proc.stderr[-2000:]))
+    return statistics.median(times), min(times)
+
+
+def grade_lesson(lesson, runs):
+    solution = ROOT / "solutions" / ("%s.py" % lesson)
+    command = [str(BIN / "grade"), lesson, "--submission", str(solution), "--format", "json"]
+    if not Path(command[0]).exists():
+        command = [PYTHON, "-m", "autograder", *command[1:]]
+    return timed(command, runs, cwd=ROOT)
+
+
+# --------------------------------------------------------------------- nbgrader course
+
+
+def _plain_notebook(lesson):
+    """The solution code and, per exercise, an assert-based test cell (its doctests)."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    source = (ROOT / "solutions" / ("%s.py" % lesson)).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    cells = []
+    setup = [ast.get_source_segment(source, n) for n in tree.body
+             if not isinstance(n, ast.FunctionDef) and not (isinstance(n, ast.Expr) and isinstance(
+                 getattr(n, "value", None), ast.Constant))]
+    cells.append(new_code_cell("import numpy as np\n" + "\n".join(setup),
+                               metadata={"nbgrader": {"grade_id": "setup", "locked": True, "grade": False,
+                                                      "solution": False, "schema_version": 3}}))
+    for exercise in course.lesson(lesson).exercises:
+        node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == exercise.name)
+        cells.append(new_code_cell(ast.get_source_segment(source, node), metadata={"nbgrader": {
+            "grade_id": "code_" + exercise.name, "locked": False, "grade": False, "solution": True,
+            "schema_version": 3}}))
+        test = (
+            "import doctest\n"
+            "_runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE"
+            " | doctest.NUMBER)\n"
+            "for _test in doctest.DocTestFinder().find(%(n)s, %(n)r, globs=dict(globals())):\n"
+            "    _runner.run(_test)\n"
+            "assert _runner.failures == 0, '%(n)s: %%d example(s) failed' %% _runner.failures\n"
+        ) % {"n": exercise.name}
+        cells.append(new_code_cell(test, metadata={"nbgrader": {
+            "grade_id": "test_" + exercise.name, "locked": True, "grade": True, "solution": False,
+            "points": exercise.points, "schema_version": 3}}))
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {"display_name": "Python 3", "language": "python",
+                                                            "name": "python3"}})
+    return nbformat.writes(nb)
+
+
+def build_nbgrader_course(root, lesson):
+    """A minimal nbgrader course with one submitted notebook; returns how it was built."""
+    root = Path(root)
+    how = None
+    try:
+        from autograder import course_dir  # the kit's own course (its notebooks and config)
+
+        course_dir.init_course(root, [lesson])
+        how = "the kit's course notebook (`grade course init`)"
+    except Exception:  # noqa: BLE001 - not in this kit (yet): build a plain one
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True)
+        (root / "nbgrader_config.py").write_text(
+            "c = get_config()\nc.CourseDirectory.course_id = 'bench'\n", encoding="utf-8")
+        folder = root / "source" / lesson
+        folder.mkdir(parents=True)
+        (folder / ("%s.ipynb" % lesson)).write_text(_plain_notebook(lesson), encoding="utf-8")
+        how = "a plain notebook: solution code and assert-based test cells"
+    run_nbgrader(root, ["generate_assignment", lesson, "--force"])
+    submitted = root / "submitted" / "student1" / lesson
+    submitted.mkdir(parents=True, exist_ok=True)
+    shutil.copy(root / "source" / lesson / ("%s.ipynb" % lesson), submitted / ("%s.ipynb" % lesson))
+    return how
+
+
+def nbgrader_command(args):
+    exe = BIN / "nbgrader"
+    return [str(exe)] + args if exe.exists() else [PYTHON, "-m", "nbgrader"] + args
+
+
+def run_nbgrader(root, args):
+    proc = subprocess.run(nbgrader_command(args), cwd=root, capture_output=True, text=True, env=ENV)
+    if proc.returncode != 0:
+        raise RuntimeError("nbgrader %s failed:\n%s\n%s" % (" ".join(args), proc.stdout[-3000:], proc.stderr[-3000:]))
+    return proc
+
+
+def nbgrader_autograde(lesson, runs):
+    with tempfile.TemporaryDirectory(prefix="bench-nbgrader-") as tmp:
+        root = Path(tmp) / "course"
+        how = build_nbgrader_course(root, lesson)
+        command = nbgrader_command(["autograde", lesson, "--student", "student1", "--create", "--force"])
+        median, best = timed(command, runs, cwd=root)
+        return median, best, how
+
+
+# ---------------------------------------------------------------------------- batch
+
+
+def _functions(source):
+    tree = ast.parse(source)
+    return {n.name: ast.get_source_segment(source, n) for n in tree.body if isinstance(n, ast.FunctionDef)}
+
+
+def make_submissions(folder, lessons, students, seed=0):
+    """``students`` folders, each with a file per lesson: solutions, stubs, and solutions
+    with one exercise replaced by its stub or by a wrong answer."""
+    rnd = random.Random(seed)
+    kinds = {}
+    for lesson in lessons:
+        solution = (ROOT / "solutions" / ("%s.py" % lesson)).read_text(encoding="utf-8")
+        stub = (ROOT / "exercises" / ("%s.py" % lesson)).read_text(encoding="utf-8")
+        stubs = _functions(stub)
+        names = [e.name for e in course.lesson(lesson).exercises]
+        for i in range(students):
+            kind = ("solution", "solution", "stub", "one stubbed", "one wrong")[rnd.randrange(5)]
+            text = solution if kind != "stub" else stub
+            if kind == "one stubbed":
+                text = solution + "\n\n" + stubs[rnd.choice(names)] + "\n"
+            elif kind == "one wrong":
+                text = solution + "\n\ndef %s(*args, **kwargs):\n    return 0\n" % rnd.choice(names)
+            student = folder / ("student%03d" % i)
+            student.mkdir(parents=True, exist_ok=True)
+            (student / ("%s.py" % lesson)).write_text(text, encoding="utf-8")
+            kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
+
+
+def batch(lessons, students, jobs):
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        subs = Path(tmp) / "submissions"
+        make_submissions(subs, lessons, students)
+        summary = Path(tmp) / "summary.csv"
+        command = [PYTHON, "-m", "autograder", "batch", str(subs), "--jobs", str(jobs), "--quiet",
+                   "--no-progress", "--seed", "1", "--csv", str(summary)]
+        for lesson in lessons:
+            command += ["--lesson", lesson]
+        start = time.perf_counter()
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=ENV)
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise RuntimeError("grade batch failed (%d):\n%s" % (proc.returncode, proc.stderr[-3000:]))
+        import csv
+
+        with open(summary, newline="") as f:
+            rows = list(csv.DictReader(f))
+        statuses = {}
+        for row in rows:
+            statuses[row["status"]] = statuses.get(row["status"], 0) + 1
+        return seconds, len(rows), statuses
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--runs", type=int, default=5, help="runs of each single-submission timing")
+    parser.add_argument("--students", type=int, default=100, help="generated submissions per lesson")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--lesson", default=None, help="lesson of the single-submission timings")
+    parser.add_argument("--skip-nbgrader", action="store_true")
+    args = parser.parse_args(argv)
+
+    known = [name for name in course.lessons() if (ROOT / "solutions" / ("%s.py" % name)).is_file()]
+    lesson = args.lesson or ("lesson4" if "lesson4" in known else "lesson3")
+    batch_lessons = known[:4]
+
+    print("Machine: %s, %d cores, Python %s, %s; lesson timed alone: %s" % (
+        platform.machine(), os.cpu_count() or 1, platform.python_version(), platform.system(), lesson))
+    rows = []
+    grade_med, grade_min = grade_lesson(lesson, args.runs)
+    rows.append(("`grade %s`, one submission (new process)" % lesson, "%d" % args.runs,
+                 "%.2f s" % grade_med, "%.2f s" % grade_min))
+    nb_note = ""
+    if not args.skip_nbgrader:
+        nb_med, nb_min, how = nbgrader_autograde(lesson, max(1, min(args.runs, 3)))
+        rows.append(("`nbgrader autograde` of %s as a notebook" % lesson, "%d" % max(1, min(args.runs, 3)),
+                     "%.2f s" % nb_med, "%.2f s" % nb_min))
+        rows.append(("speed-up of `grade` (nbgrader / grade, medians)", "", "%.1fx" % (nb_med / grade_med), ""))
+        nb_note = "nbgrader graded %s." % how
+    seconds, count, statuses = batch(batch_lessons, args.students, args.jobs)
+    rows.append(("`grade batch`, %d submissions x %d lessons (%s), --jobs %d" % (
+        args.students, len(batch_lessons), ", ".join(batch_lessons), args.jobs), "1", "%.1f s" % seconds,
+        "%.3f s / submission" % (seconds / max(1, count))))
+    print()
+    print("| what | runs | median | min (or per submission) |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| %s |" % " | ".join(row))
+    print()
+    if nb_note:
+        print(nb_note)
+    print("Batch: %d submissions graded, statuses %s." % (count, json.dumps(statuses, sort_keys=True)))
+
+
+if __name__ == "__main__":
+    main()
