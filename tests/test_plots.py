@@ -1,0 +1,87 @@
+"""`grade lessonN --plot`: a PNG of the learner's curve (run in the sandbox) over the
+reference's, checked by opening the image."""
+
+import sys
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from matplotlib.image import imread
+
+from autograder import course, plots
+from autograder.cli import main
+from conftest import ROOT, solution_text, with_override
+
+LEARNER_BLUE = np.array([0x1F, 0x77, 0xB4]) / 255  # matplotlib's tab:blue, the learner's curve
+
+
+def blue_pixels(image):
+    rgb = image[..., :3]
+    return int((np.abs(rgb - LEARNER_BLUE).max(axis=-1) < 0.02).sum())
+
+
+def check_png(path):
+    image = imread(str(path))
+    assert image.shape[:2] == (450, 800)  # 8 x 4.5 inches at 100 dpi
+    assert image[..., :3].std() > 0.05  # not blank
+    assert len(np.unique(image[..., :3].reshape(-1, 3), axis=0)) > 20
+    return image
+
+
+def test_neuron_plot_draws_the_learners_curve_from_the_sandbox(tmp_path):
+    submission = tmp_path / "neuron.py"
+    submission.write_text(solution_text("neuron"))
+    (plot,) = plots.make_plots("neuron", submission, tmp_path / "plots")
+    assert plot.problem == "" and plot.path == tmp_path / "plots" / "neuron-train_neuron.png"
+    image = check_png(plot.path)
+    assert blue_pixels(image) > 200  # the learner's curve is there
+    # Same function, same numbers: the learner's curve is the reference's.
+    assert np.allclose(plot.learner[1], plot.reference[1])
+    assert plot.reference[1][0] > 10 * plot.reference[1][-1]  # the error falls
+    assert "neuron" not in sys.modules  # the learner's file never ran in this process
+
+
+def test_a_wrong_learner_gives_another_curve_and_a_stub_only_the_reference(tmp_path):
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text(with_override("neuron", "def train_neuron(inputs, outputs, weights, iterations):\n"
+                                             "    return np.array(weights, dtype=float)\n"))
+    (plot,) = plots.make_plots("neuron", wrong, tmp_path / "wrong")
+    assert not np.allclose(plot.learner[1], plot.reference[1])  # a flat line: it never learns
+    assert len(set(plot.learner[1])) == 1
+
+    stub = tmp_path / "stub.py"
+    stub.write_text((ROOT / "exercises" / "neuron.py").read_text())
+    (plot,) = plots.make_plots("neuron", stub, tmp_path / "stub")
+    assert plot.learner is None and "not written yet" in plot.problem
+    image = check_png(plot.path)
+    assert blue_pixels(image) == 0  # only the reference curve
+
+
+def has_exercise(lesson, name):
+    return lesson in course.lessons() and name in {e.name for e in course.lesson(lesson).exercises}
+
+
+@pytest.mark.skipif(not has_exercise("lesson4", "gradient_descent"), reason="lesson 4 has no gradient_descent")
+def test_lesson4_gradient_descent_plot(tmp_path):
+    submission = tmp_path / "lesson4.py"
+    submission.write_text(solution_text("lesson4"))
+    made = {p.spec.exercise: p for p in plots.make_plots("lesson4", submission, tmp_path)}
+    plot = made["gradient_descent"]
+    assert plot.problem == ""
+    assert blue_pixels(check_png(plot.path)) > 200
+    assert plot.reference[1][0] == pytest.approx(0.3025)  # the course's first error
+
+
+def test_grade_plot_prints_the_path(tmp_path, monkeypatch):
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises" / "neuron.py").write_text(solution_text("neuron"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GROKKING_NO_HISTORY", "1")
+    monkeypatch.delenv("DISPLAY", raising=False)  # headless
+    result = CliRunner().invoke(main, ["neuron", "--plot", "--seed", "2"], env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "Plot of train_neuron: plots/neuron-train_neuron.png" in result.output
+    check_png(tmp_path / "plots" / "neuron-train_neuron.png")
+
+    nothing = CliRunner().invoke(main, ["lesson11", "-s", str(ROOT / "solutions" / "lesson11.py"), "--plot"])
+    assert "lesson11 has no training exercise to plot." in nothing.output
