@@ -274,13 +274,15 @@ def test_streetlight_sgd_random(student, expect, ref, rng, case):
 # ------------------------------------------------------------------ relu
 
 
-def relu_call(student, x):
+def elementwise(student, name, x):
+    """``student.<name>(x)`` for relu and relu2deriv, explaining a Python ``if`` on an array."""
     try:
-        return student.relu(x)
+        return student.call(name, x)
     except StudentProblem as problem:
         if "truth value" in problem.message:
-            problem.explain("x is a NumPy array: Python's max(x, 0) or `if x > 0:` cannot decide for a "
-                            "whole array at once. Use (x > 0) * x or np.maximum(x, 0).")
+            problem.explain("The argument is a NumPy array: Python's max(x, 0) or an `if x > 0:` cannot "
+                            "decide for a whole array at once. Compare the whole array instead: "
+                            "np.maximum(x, 0), or multiply by the True/False array x > 0.")
         raise
 
 
@@ -292,7 +294,7 @@ def test_relu_hidden_layer(student, expect, trace):
     t = trace("L6.deepnet.forward-first-row")
     weights_0_1, _ = seed1_weights(3, 4)
     x = np.dot(np.array(t.inputs["input"], dtype=float), weights_0_1)
-    expect.close(relu_call(student, x), t.value[0], tol=t.tolerance,
+    expect.close(elementwise(student, "relu", x), t.value[0], tol=t.tolerance,
                  what="relu(np.dot([1, 0, 1], weights_0_1)) with the seed-1 weights, i.e. relu(%s)"
                       % np.array2string(x, precision=4, separator=", "),
                  slips=[(np.abs(x), ABS)])
@@ -303,7 +305,7 @@ def test_relu_hidden_layer(student, expect, trace):
 def test_relu_random(student, expect, ref, rng, case):
     x = rng.uniform(-2, 2, [(7,), (3, 4), (1, 5)][case])
     x.flat[rng.choice(x.size, 2, replace=False)] = 0.0
-    expect.close(relu_call(student, x), ref.relu(x), tol=TOL, slips=[(np.abs(x), ABS)])
+    expect.close(elementwise(student, "relu", x), ref.relu(x), tol=TOL, slips=[(np.abs(x), ABS)])
 
 
 # ------------------------------------------------------------------ relu2deriv
@@ -317,7 +319,7 @@ def test_relu2deriv_backprop(student, expect, trace):
     layer_1, layer_2_delta = np.array([t.value[0]]), np.array([t.value[3]])
     _, weights_1_2 = seed1_weights(3, 3)
     back = layer_2_delta.dot(weights_1_2.T)
-    deriv = student.relu2deriv(layer_1)
+    deriv = elementwise(student, "relu2deriv", layer_1)
     shown = fmt(t.value[0])
     what = "layer_2_delta.dot(weights_1_2.T) * relu2deriv(%s)" % shown
     try:
@@ -339,7 +341,7 @@ def test_relu2deriv_backprop(student, expect, trace):
 def test_relu2deriv_random(student, expect, ref, rng, case):
     x = rng.uniform(-1, 1, [(6,), (2, 5), (1, 4)][case])
     x.flat[rng.choice(x.size, 2, replace=False)] = 0.0
-    expect.close(student.relu2deriv(x), np.asarray(ref.relu2deriv(x), dtype=float), tol=TOL, slips=[
+    expect.close(elementwise(student, "relu2deriv", x), np.asarray(ref.relu2deriv(x), dtype=float), tol=TOL, slips=[
         ((x >= 0) * 1.0, "At exactly 0 the slope is 0: use output > 0, not >= 0."),
         (x, "That is the output itself: return the slope, 1 where output > 0 and 0 elsewhere."),
     ])
