@@ -38,6 +38,7 @@ class PlotSpec:
     ylabel: str = "error"
     xlabel: str = "iteration"
     needs: Callable = field(default=lambda: None)  # None, or why the plot cannot be drawn here
+    kind: str = "curve"  # "curve": run gives (xs, ys); "kernels": run gives (kernel_pixels, num_kernels)
 
 
 @dataclass
@@ -161,6 +162,63 @@ def _mnist_run(func, hidden, alpha, iterations, batch_size):
     return run
 
 
+KERNEL_ROWS = KERNEL_COLS = 3
+NUM_KERNELS = 4
+
+
+def _xo_data():
+    """The CNN talk's X and O (pixels 1 / -1), each shifted by one pixel every way: 18 images."""
+    import json
+
+    with open(Path(__file__).resolve().parent / "data" / "xo.json", encoding="utf-8") as f:
+        raw = json.load(f)["images"]
+    images, labels = [], []
+    for label, name in enumerate(("x", "o")):
+        base = np.array(raw[name], dtype=float)
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                images.append(np.roll(np.roll(base, dr, axis=0), dc, axis=1))
+                labels.append(np.eye(2)[label])
+    return np.array(images), np.array(labels)
+
+
+def _kernels_run(call, iterations=60, alpha=0.5):
+    """Train a small convolutional network on the X and O images; return the kernels.
+
+    The learner's ``conv_forward`` and ``conv_kernel_update`` do the convolutional layer
+    (called through ``call``); the rest (tanh, the dense layer, softmax) is the course's
+    lesson-10 network, computed here.
+    """
+    images, labels = _xo_data()
+    rs = np.random.RandomState(1)
+    kernels = 0.02 * rs.random_sample((KERNEL_ROWS * KERNEL_COLS, NUM_KERNELS)) - 0.01
+    sections = (images.shape[1] - KERNEL_ROWS + 1) * (images.shape[2] - KERNEL_COLS + 1)
+    weights_1_2 = 0.2 * rs.random_sample((sections * NUM_KERNELS, 2)) - 0.1
+    what = "(flattened_input, kernel_output) of the shapes conv_forward documents"
+    for _ in range(iterations):
+        answer = call("conv_forward", images, kernels, KERNEL_ROWS, KERNEL_COLS)
+        try:
+            flattened_input, kernel_output = (np.asarray(a, dtype=float) for a in answer)
+            layer_1 = np.tanh(kernel_output.reshape(len(images), -1))
+        except (TypeError, ValueError):
+            raise NoCurve("conv_forward returned %s, not %s" % (_short(answer), what)) from None
+        if layer_1.shape != (len(images), sections * NUM_KERNELS):
+            raise NoCurve("conv_forward returned a kernel_output of %d numbers per image, expected %d"
+                          % (layer_1.shape[1], sections * NUM_KERNELS))
+        scores = np.exp(layer_1 @ weights_1_2)
+        layer_2 = scores / scores.sum(axis=1, keepdims=True)
+        layer_2_delta = (labels - layer_2) / len(images)
+        layer_1_delta = layer_2_delta @ weights_1_2.T * (1 - layer_1 ** 2)
+        weights_1_2 = weights_1_2 + alpha * layer_1.T @ layer_2_delta
+        kernels = _floats(call("conv_kernel_update", flattened_input, layer_1_delta, kernels, alpha),
+                          "the updated kernels")
+        if kernels.size != KERNEL_ROWS * KERNEL_COLS * NUM_KERNELS:
+            raise NoCurve("returned %d numbers, expected kernels of shape (%d, %d)"
+                          % (kernels.size, KERNEL_ROWS * KERNEL_COLS, NUM_KERNELS))
+        kernels = kernels.reshape(KERNEL_ROWS * KERNEL_COLS, NUM_KERNELS)
+    return kernels
+
+
 SPECS = {
     "lesson4": [
         PlotSpec("gradient_descent", "gradient_descent(0.5, 0.5, 0.8, 1, 20): the course's run",
@@ -188,6 +246,10 @@ SPECS = {
                  _mnist_run("train_mnist_tanh_softmax", 100, 2, 15, 100), ylabel="training error (Train-Err)",
                  needs=_mnist_available),
     ],
+    "lesson10": [
+        PlotSpec("conv_kernel_update", "kernels learned on the CNN talk's X and O (60 steps, 4 kernels of 3x3)",
+                 _kernels_run, kind="kernels"),
+    ],
     "neuron": [
         PlotSpec("train_neuron", "train_neuron on the video's four examples, from np.random.seed(1)",
                  _neuron_run, ylabel="mean squared error after training",
@@ -200,7 +262,8 @@ def specs(lesson_name: str) -> list:
     """The plots of a lesson whose exercises exist (an empty list: nothing to plot)."""
     lesson = course.lesson(lesson_name)
     names = {e.name for e in lesson.exercises}
-    return [s for s in SPECS.get(lesson_name, []) if s.exercise in names]
+    needed = {"conv_kernel_update": {"conv_forward", "conv_kernel_update"}}
+    return [s for s in SPECS.get(lesson_name, []) if needed.get(s.exercise, {s.exercise}) <= names]
 
 
 # ----------------------------------------------------------------------------- running
@@ -254,9 +317,9 @@ def make_plots(lesson_name, submission, out_dir=Path("plots")) -> list:
             try:
                 learner = spec.run(_learner_call(sandbox, lesson, spec, submission.name))
             except NoCurve as exc:
-                problem = "your %s %s" % (spec.exercise, exc) if not str(exc).startswith(spec.exercise) else str(exc)
+                problem = "your %s %s" % (spec.exercise, exc) if str(exc).startswith("returned") else str(exc)
             path = out_dir / ("%s-%s.png" % (lesson_name, spec.exercise))
-            draw(spec, reference_curve, learner, path, problem)
+            (draw_kernels if spec.kind == "kernels" else draw)(spec, reference_curve, learner, path, problem)
             plots.append(Plot(spec, path, reference_curve, learner, problem))
     return plots
 
@@ -306,6 +369,35 @@ def draw(spec, reference_curve, learner, path, problem=""):
     return path
 
 
+def draw_kernels(spec, reference_kernels, learner, path, problem=""):
+    """Save the kernels as small grey images: the learner's row above the reference's."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8, 4.5), dpi=100)
+    FigureCanvasAgg(fig)
+    rows = [("yours", learner), ("reference", reference_kernels)]
+    count = reference_kernels.shape[1]
+    grid = fig.add_gridspec(2, count, left=0.12, right=0.98, top=0.86, bottom=0.12, wspace=0.15, hspace=0.25)
+    for r, (label, kernels) in enumerate(rows):
+        for k in range(count):
+            ax = fig.add_subplot(grid[r, k])
+            ax.set_xticks([])
+            ax.set_yticks([])
+            if kernels is not None:
+                image = np.asarray(kernels)[:, k].reshape(KERNEL_ROWS, KERNEL_COLS)
+                ax.imshow(image, cmap="gray", interpolation="nearest")
+            if k == 0:
+                ax.set_ylabel(label, fontsize=11)
+            if r == 0:
+                ax.set_title("kernel %d" % (k + 1), fontsize=9)
+    fig.suptitle(spec.title, fontsize=10)
+    if problem:
+        fig.text(0.02, 0.02, _wrap(problem, 110), fontsize=8, color="tab:red", va="bottom")
+    fig.savefig(path)
+    return path
+
+
 def _wrap(text, width):
     import textwrap
 
@@ -327,6 +419,6 @@ def describe(plots, lesson_name) -> str:
         shown = os.path.relpath(p.path) if not os.path.relpath(p.path).startswith("..") else str(p.path)
         out.append("Plot of %s: %s" % (p.spec.exercise, shown))
         if p.problem:
-            out += textwrap.wrap("(only the reference curve: %s)" % p.problem, 78, initial_indent="  ",
+            out += textwrap.wrap("(only the reference is drawn: %s)" % p.problem, 78, initial_indent="  ",
                                  subsequent_indent="  ")
     return "\n".join(out) + "\n"

@@ -85,3 +85,22 @@ def test_grade_plot_prints_the_path(tmp_path, monkeypatch):
 
     nothing = CliRunner().invoke(main, ["lesson11", "-s", str(ROOT / "solutions" / "lesson11.py"), "--plot"])
     assert "lesson11 has no training exercise to plot." in nothing.output
+
+
+@pytest.mark.skipif(not (has_exercise("lesson10", "conv_forward") and has_exercise("lesson10", "conv_kernel_update")),
+                    reason="lesson 10 has no convolutional layer exercises")
+def test_lesson10_kernels_are_drawn_as_images(tmp_path):
+    submission = tmp_path / "lesson10.py"
+    submission.write_text(solution_text("lesson10"))
+    (plot,) = plots.make_plots("lesson10", submission, tmp_path / "right")
+    assert plot.problem == "" and np.allclose(plot.learner, plot.reference)
+    image = check_png(plot.path)
+    top, bottom = image[60:220, 90:], image[245:405, 90:]  # the learner's row, the reference's row
+    assert top[..., :3].std() > 0.1 and np.abs(top - bottom).mean() < 0.02  # same kernels, same pictures
+
+    listing = tmp_path / "listing.py"  # the listing's `kernels -= alpha * k_update`
+    listing.write_text(with_override("lesson10", "def conv_kernel_update(flattened_input, layer_1_delta, kernels, alpha):\n"
+                                                 "    delta = np.asarray(layer_1_delta).reshape(-1, kernels.shape[1])\n"
+                                                 "    return kernels - alpha * flattened_input.T.dot(delta)\n"))
+    (plot,) = plots.make_plots("lesson10", listing, tmp_path / "listing")
+    assert plot.learner is not None and not np.allclose(plot.learner, plot.reference)
