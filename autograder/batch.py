@@ -185,7 +185,9 @@ def _disambiguate(tasks):
 def _serve(requests, replies):
     """A grading process: grade the tasks it is sent until it is sent None."""
     from .grading.engine import GraderBroken, SubmissionMissing, grade
+    from .sandbox import use_launcher
 
+    use_launcher()  # each submission's sandbox is forked from a process with NumPy loaded
     replies.send("ready")  # the time limit of a task counts from here, not from the process's start
     while True:
         try:

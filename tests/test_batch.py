@@ -19,6 +19,8 @@ CRASH = "import os\n\ndef ele_mul(number, vector):\n    os._exit(3)\n"
 BOMB = ("def dot_shape(a, b):\n    hoard = []\n    while True:\n"
         "        hoard.append(bytearray(50 * 2**20))\n")
 WRONG = "def ele_mul(number, vector):\n    return [number + v for v in vector]\n"
+KILLER = ("import os, signal\n\ndef dot_shape(a, b):\n"
+          "    os.kill(os.getppid(), signal.SIGKILL)\n    return (a[0], b[1])\n")
 HANG_EVERYWHERE = "".join(
     "def %s(*args):\n    while True:\n        pass\n" % name
     for name in ("neural_network", "w_sum", "ele_mul", "dot_shape"))
@@ -33,6 +35,7 @@ CLASS = {
     "frank": ("def w_sum(a, b)\n    return 0\n", 0),  # syntax error
     "grace": (None, 0),  # no file
     "henry": (with_override("lesson3", WRONG), 8),
+    "ivan": (with_override("lesson3", KILLER), 9),  # dot_shape: 1 point
 }
 
 

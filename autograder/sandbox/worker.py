@@ -344,5 +344,56 @@ def main():
     Zygote(channel_in, channel_out).serve()
 
 
+def launcher():
+    """``worker.py --launcher``: hand out fresh workers, forked from this process.
+
+    Batch grading starts one per grading process, so that each submission's worker
+    skips Python's start and NumPy's import. This process never loads a learner's file:
+    a forked worker starts exactly as ``main()`` would, and its Python and NumPy random
+    states are seeded afresh. Requests come on a Unix socket (stdin): two file
+    descriptors (the worker's channels); the answer is the worker's pid.
+    """
+    import random
+    import socket
+    import struct
+
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the system
+    sock = socket.socket(fileno=os.dup(0))
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(sock, 16, 2)
+        except OSError:
+            break
+        if not message or len(fds) != 2:
+            for fd in fds:
+                os.close(fd)
+            if not message:
+                break
+            continue
+        pid = os.fork()
+        if pid == 0:  # a new worker: never returns
+            try:
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                sock.close()
+                random.seed()
+                numpy.random.seed()
+                Zygote(os.fdopen(fds[0], "rb"), os.fdopen(fds[1], "wb")).serve()
+            finally:
+                os._exit(0)
+        for fd in fds:
+            os.close(fd)
+        try:
+            sock.sendall(struct.pack("!i", pid))
+        except OSError:
+            break
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--launcher"]:
+        launcher()
+    else:
+        main()
