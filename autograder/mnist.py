@@ -428,14 +428,15 @@ def grading_sample(n_train=40, n_test=40, data_dir=None) -> Sample:
         labels = one_hot(load("test-labels", data_dir)[: n_train + n_test])
         sample = Sample("mnist", images[:n_train], labels[:n_train], images[n_train:], labels[n_train:],
                         "%d MNIST test images to train on and the next %d to test on" % (n_train, n_test))
-    except DataError:
+    except DataError as exc:
+        why = "are not on this machine" if isinstance(exc, DataMissing) else "do not match their checksums"
         rng = np.random.default_rng(20080)
         n = n_train + n_test
         images = rng.random((n, 28 * 28)) * (rng.random((n, 28 * 28)) < 0.2)
         labels = one_hot(rng.integers(0, 10, n))
         sample = Sample("synthetic", images[:n_train], labels[:n_train], images[n_train:], labels[n_train:],
-                        "a synthetic set of %d + %d images of MNIST's shapes (the MNIST files are not on this "
-                        "machine: `%s` or %s gives the real ones)" % (n_train, n_test, FETCH_HINT, ENV_VAR))
+                        "a synthetic set of %d + %d images of MNIST's shapes (the MNIST test files %s: "
+                        "`%s` or %s gives the real ones)" % (n_train, n_test, why, FETCH_HINT, ENV_VAR))
     for array in (sample.images, sample.labels, sample.test_images, sample.test_labels):
         array.setflags(write=False)
     _samples[key] = sample
