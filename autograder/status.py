@@ -10,6 +10,7 @@ looking at the status is not an attempt.
 from __future__ import annotations
 
 import os
+import sys
 import textwrap
 from dataclasses import dataclass
 from fractions import Fraction
@@ -90,8 +91,8 @@ def lesson_status(name, folder=Path("exercises"), *, seed=None) -> LessonStatus:
 def collect(folder=Path("exercises"), *, jobs=None, seed=None) -> list:
     """The :class:`LessonStatus` of every lesson, in course order.
 
-    Lessons are graded a few at a time in forked worker processes (where the system
-    has fork), else one after the other; a file that is missing is not graded.
+    Lessons are graded a few at a time in forked worker processes on Linux, else one
+    after the other; a file that is missing is not graded.
     """
     import multiprocessing
 
@@ -108,7 +109,7 @@ def collect(folder=Path("exercises"), *, jobs=None, seed=None) -> list:
     from .grading import engine  # noqa: F401
 
     course.traces()
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if jobs > 1 and sys.platform.startswith("linux"):  # fork is safe there, and cheap
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             summaries = pool.starmap(_grade_summary, [(s.lesson, s.file, seed) for s in todo])
     else:
