@@ -193,8 +193,9 @@ def _serve(requests, replies):
         try:
             task = requests.recv()
         except EOFError:
-            return
+            task = None
         if task is None:
+            use_launcher(False)
             return
         lesson, path, seed = task
         started = time.monotonic()

@@ -2,13 +2,13 @@
 library, as a CI system would) and Gradescope's results.json."""
 
 import json
-import subprocess
-import sys
 
 import pytest
+from click.testing import CliRunner
 from junitparser import Error, Failure, JUnitXml
 
 from autograder import formats
+from autograder.cli import main
 from conftest import ROOT, grade_text, solution_text, with_override
 
 WRONG = "def w_sum(a, b):\n    return 0.98\n"  # the course's answer, hard-coded
@@ -127,19 +127,28 @@ def test_json_format_is_the_kits_own(results):
         formats.render(results["right"], "yaml")
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "autograder", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
-
-
 def test_lesson_command_writes_junit_and_gradescope(tmp_path):
     wrong = tmp_path / "lesson3.py"
     wrong.write_text(with_override("lesson3", WRONG))
-    proc = run("lesson3", "-s", str(wrong), "--format", "junit", "--seed", "3")
-    assert proc.returncode == 1, proc.stderr  # points lost, as with the table
-    (suite,) = parse(proc.stdout)
+    runner = CliRunner()
+    result = runner.invoke(main, ["lesson3", "-s", str(wrong), "--format", "junit", "--seed", "3"])
+    assert result.exit_code == 1, result.output  # points lost, as with the table
+    (suite,) = parse(result.stdout)
     assert suite.name == "lesson3" and suite.failures > 0
-    proc = run("lesson3", "-s", "solutions/lesson3.py", "--format", "gradescope")
-    assert proc.returncode == 0, proc.stderr
-    data = json.loads(proc.stdout)
+    result = runner.invoke(main, ["lesson3", "-s", str(ROOT / "solutions" / "lesson3.py"), "--format", "gradescope"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
     assert data["score"] == 10 and all(t["status"] == "passed" for t in data["tests"])
+
+
+def test_ci_examples_grade_with_junit():
+    yaml = pytest.importorskip("yaml")
+    github = yaml.safe_load((ROOT / "examples" / "github-classroom.yml").read_text())
+    steps = github["jobs"]["grade"]["steps"]
+    assert any("--format junit > report-" in step.get("run", "") for step in steps)
+    assert any(step.get("uses", "").startswith("actions/upload-artifact") and step.get("if") == "always()"
+               for step in steps)
+    gitlab = yaml.safe_load((ROOT / "examples" / "gitlab-ci.yml").read_text())["grade"]
+    assert any("--format junit" in line for line in gitlab["script"])
+    assert gitlab["artifacts"]["reports"]["junit"] == "report-$LESSON.xml"
+    assert gitlab["artifacts"]["when"] == "always"
