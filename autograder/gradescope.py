@@ -22,14 +22,10 @@ then says so, with a score of 0).
 
 from __future__ import annotations
 
-import argparse
-import importlib.metadata
-import io
 import json
 import os
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import click
@@ -127,6 +123,8 @@ def _kit_files():
 
 def _pyproject():
     """A project file for an installed kit (no checkout at hand)."""
+    import importlib.metadata
+
     try:
         meta = importlib.metadata.metadata("grokking-autograder")
         requires = importlib.metadata.requires("grokking-autograder") or []
@@ -156,6 +154,9 @@ def _pyproject():
 
 def build_bundle(lessons, output, *, visibility="visible") -> Path:
     """Write the Gradescope autograder zip for ``lessons`` to ``output``; returns its path."""
+    import io
+    import zipfile
+
     from .formats import VISIBILITIES
 
     lessons = [course.lesson(name).name for name in dict.fromkeys(lessons)]
@@ -180,6 +181,8 @@ def build_bundle(lessons, output, *, visibility="visible") -> Path:
 
 
 def _add(bundle, name, data, executable=False):
+    import zipfile
+
     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = ((0o755 if executable else 0o644) | 0o100000) << 16
@@ -249,6 +252,8 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
 
 def main(argv=None):
     """``python -m autograder.gradescope run|check``: what the bundle's scripts call."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="python -m autograder.gradescope")
     sub = parser.add_subparsers(dest="op", required=True)
     run_p = sub.add_parser("run", help="grade one Gradescope submission")

@@ -27,6 +27,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -46,16 +47,32 @@ BIN = Path(PYTHON).parent
 ENV = dict(os.environ, PATH=os.pathsep.join([str(BIN), os.environ.get("PATH", "")]))
 
 
+def _cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(command, runs, **kwargs):
-    times = []
+    """Median and min wall time, and median CPU time (the process and all it waited for:
+    on a machine shared with other work, CPU time is the steadier measure)."""
+    times, cpus = [], []
     for _ in range(runs):
+        cpu = _cpu()
         start = time.perf_counter()
         proc = subprocess.run(command, capture_output=True, text=True, env=ENV, **kwargs)
         times.append(time.perf_counter() - start)
+        cpus.append(_cpu() - cpu)
         if proc.returncode not in (0, 1):
             raise RuntimeError("%s failed (%d):\n%s\n%s" % (" ".join(map(str, command)), proc.returncode,
                                                             proc.stdout[-2000:], proc.stderr[-2000:]))
-    return statistics.median(times), min(times)
+    return statistics.median(times), min(times), statistics.median(cpus)
+
+
+def load_average():
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
 
 
 def grade_lesson(lesson, runs):
@@ -146,8 +163,8 @@ def nbgrader_autograde(lesson, runs):
         root = Path(tmp) / "course"
         how = build_nbgrader_course(root, lesson)
         command = nbgrader_command(["autograde", lesson, "--student", "student1", "--create", "--force"])
-        median, best = timed(command, runs, cwd=root)
-        return median, best, how
+        median, best, cpu = timed(command, runs, cwd=root)
+        return median, best, cpu, how
 
 
 # ---------------------------------------------------------------------------- batch
@@ -191,9 +208,11 @@ def batch(lessons, students, jobs):
                    "--no-progress", "--seed", "1", "--csv", str(summary)]
         for lesson in lessons:
             command += ["--lesson", lesson]
+        cpu = _cpu()
         start = time.perf_counter()
         proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=ENV)
         seconds = time.perf_counter() - start
+        cpu = _cpu() - cpu
         if proc.returncode != 0:
             raise RuntimeError("grade batch failed (%d):\n%s" % (proc.returncode, proc.stderr[-3000:]))
         import csv
@@ -203,7 +222,7 @@ def batch(lessons, students, jobs):
         statuses = {}
         for row in rows:
             statuses[row["status"]] = statuses.get(row["status"], 0) + 1
-        return seconds, len(rows), statuses
+        return seconds, cpu, len(rows), statuses
 
 
 # ----------------------------------------------------------------------------- main
@@ -222,32 +241,40 @@ def main(argv=None):
     lesson = args.lesson or ("lesson4" if "lesson4" in known else "lesson3")
     batch_lessons = known[:4]
 
-    print("Machine: %s, %d cores, Python %s, %s; lesson timed alone: %s" % (
-        platform.machine(), os.cpu_count() or 1, platform.python_version(), platform.system(), lesson))
+    print("Machine: %s, %d cores, Python %s, %s; load average before: %.1f" % (
+        platform.machine(), os.cpu_count() or 1, platform.python_version(), platform.system(), load_average()))
+    print("Lesson timed alone: %s; lessons of the batch: %s" % (lesson, ", ".join(batch_lessons)))
     rows = []
-    grade_med, grade_min = grade_lesson(lesson, args.runs)
+    start_med, start_min, start_cpu = timed([PYTHON, "-m", "autograder", "--version"], args.runs, cwd=ROOT)
+    rows.append(("`grade --version` (the command's start-up alone)", "%d" % args.runs,
+                 "%.2f s (%.2f s)" % (start_med, start_min), "%.2f s" % start_cpu))
+    grade_med, grade_min, grade_cpu = grade_lesson(lesson, args.runs)
     rows.append(("`grade %s`, one submission (new process)" % lesson, "%d" % args.runs,
-                 "%.2f s" % grade_med, "%.2f s" % grade_min))
+                 "%.2f s (%.2f s)" % (grade_med, grade_min), "%.2f s" % grade_cpu))
     nb_note = ""
     if not args.skip_nbgrader:
-        nb_med, nb_min, how = nbgrader_autograde(lesson, max(1, min(args.runs, 3)))
-        rows.append(("`nbgrader autograde` of %s as a notebook" % lesson, "%d" % max(1, min(args.runs, 3)),
-                     "%.2f s" % nb_med, "%.2f s" % nb_min))
-        rows.append(("speed-up of `grade` (nbgrader / grade, medians)", "", "%.1fx" % (nb_med / grade_med), ""))
+        runs = max(1, min(args.runs, 3))
+        nb_med, nb_min, nb_cpu, how = nbgrader_autograde(lesson, runs)
+        rows.append(("`nbgrader autograde` of %s as a notebook" % lesson, "%d" % runs,
+                     "%.2f s (%.2f s)" % (nb_med, nb_min), "%.2f s" % nb_cpu))
+        rows.append(("nbgrader / `grade`", "", "%.1fx" % (nb_med / grade_med), "%.1fx" % (nb_cpu / grade_cpu)))
         nb_note = "nbgrader graded %s." % how
-    seconds, count, statuses = batch(batch_lessons, args.students, args.jobs)
-    rows.append(("`grade batch`, %d submissions x %d lessons (%s), --jobs %d" % (
-        args.students, len(batch_lessons), ", ".join(batch_lessons), args.jobs), "1", "%.1f s" % seconds,
-        "%.3f s / submission" % (seconds / max(1, count))))
+    seconds, cpu, count, statuses = batch(batch_lessons, args.students, args.jobs)
+    rows.append(("`grade batch`, %d submissions x %d lessons, --jobs %d" % (
+        args.students, len(batch_lessons), args.jobs), "1", "%.1f s" % seconds,
+        "%.1f s (%.3f s per submission; %.1f s over %d cores)" % (
+            cpu, cpu / max(1, count), cpu / max(1, min(args.jobs, os.cpu_count() or 1)),
+            min(args.jobs, os.cpu_count() or 1))))
     print()
-    print("| what | runs | median | min (or per submission) |")
+    print("| what | runs | wall time, median (min) | CPU time, median |")
     print("|---|---|---|---|")
     for row in rows:
         print("| %s |" % " | ".join(row))
     print()
     if nb_note:
         print(nb_note)
-    print("Batch: %d submissions graded, statuses %s." % (count, json.dumps(statuses, sort_keys=True)))
+    print("Batch: %d submissions graded, statuses %s; load average after: %.1f." % (
+        count, json.dumps(statuses, sort_keys=True), load_average()))
 
 
 if __name__ == "__main__":
