@@ -127,11 +127,13 @@ def find_submissions(sources, lessons=()) -> list:
                     found += [(match.name, None, match, True)]
                 elif match.suffix == ".py":
                     found.append((None, None, match, False))
+    if not lessons:  # every lesson found for anyone is due from everyone
+        lessons = [n for n in known if any((p / ("%s.py" % n)).is_file() if is_folder else p.stem == n
+                                           for _, _, p, is_folder in found)]
     tasks = []
     for student, lesson, path, is_folder in found:
         if is_folder:
-            present = [n for n in (lessons or known) if (path / ("%s.py" % n)).is_file()]
-            for name in (lessons or present):
+            for name in lessons:
                 file = path / ("%s.py" % name)
                 tasks.append(Task(student, name, file if file.is_file() else None))
             continue

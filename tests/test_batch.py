@@ -113,7 +113,9 @@ def test_finding_submissions(tmp_path):
     make_class(tmp_path / "subs", {"ann": ("x = 1\n", 0), "ben": ("x = 2\n", 0)})
     (tmp_path / "subs" / "ann" / "lesson4.py").write_text("x = 3\n")
     found = [(t.student, t.lesson, t.path is not None) for t in batch.find_submissions([str(tmp_path / "subs")])]
-    assert found == [("ann", "lesson3", True), ("ann", "lesson4", True), ("ben", "lesson3", True)]
+    # Without --lesson, every lesson found for anyone is due from everyone (ben's lesson4 is missing).
+    assert found == [("ann", "lesson3", True), ("ann", "lesson4", True), ("ben", "lesson3", True),
+                     ("ben", "lesson4", False)]
     # A glob pattern, the shell's expansion of it, and one student's own folder.
     pattern = str(tmp_path / "subs" / "*" / "lesson3.py")
     assert [t.student for t in batch.find_submissions([pattern], ["lesson3"])] == ["ann", "ben"]
