@@ -49,10 +49,25 @@ def _is_grade_cell(cell) -> bool:
     return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
 
 
+def _broken_cell(index, cell, error) -> str:
+    """What a cell that does not compile stands for: nothing, as in a kernel, except that
+    the exercise of a solution cell says why it is missing when it is called."""
+    where = "cell %d" % (index + 1)
+    text = "%s does not compile: %s (line %s of the cell)" % (where, error.msg, error.lineno)
+    exercise = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+    lines = ["# %s" % text]
+    if cell.get("metadata", {}).get("nbgrader", {}).get("solution") and exercise.isidentifier():
+        lines += ["def %s(*args, **kwargs):" % exercise,
+                  "    raise SyntaxError(%r)" % ("the cell of %s does not compile: %s (line %s of the cell)"
+                                                  % (exercise, error.msg, error.lineno))]
+    return "\n".join(lines)
+
+
 def notebook_code(nb) -> str:
     """The code a notebook defines: its code cells but the graded test cells, in order.
 
-    IPython's ``%magic`` and ``!shell`` lines are not Python: they become comments.
+    IPython's ``%magic`` and ``!shell`` lines are not Python: they become comments. A cell
+    that does not compile defines nothing (as in a kernel) instead of breaking the others.
     """
     chunks = []
     for index, cell in enumerate(nb.cells):
@@ -62,8 +77,40 @@ def notebook_code(nb) -> str:
         for line in cell.source.splitlines():
             m = _MAGIC.match(line)
             lines.append("%spass  # %s" % (m.group(1), m.group(2)) if m else line)
-        chunks.append("# cell %d\n%s\n" % (index + 1, "\n".join(lines)))
+        text = "\n".join(lines)
+        try:
+            compile(text, "cell", "exec", dont_inherit=True)
+        except SyntaxError as error:
+            text = _broken_cell(index, cell, error)
+        except (ValueError, OverflowError, RecursionError, MemoryError):  # NUL bytes, absurd nesting
+            text = "# cell %d cannot be compiled" % (index + 1)
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+        named = " (%s)" % grade_id if grade_id.isidentifier() else ""
+        chunks.append("# cell %d%s\n%s\n" % (index + 1, named, text))
     return "\n".join(chunks)
+
+
+_CELL_MARK = re.compile(r"^# cell (\d+)(?: \((\w+)\))?$")
+
+
+def cell_line(code: str, lineno: int) -> str:
+    """Where line ``lineno`` of :func:`notebook_code`'s text is in the notebook."""
+    lines = code.splitlines()
+    for i in range(min(lineno, len(lines)) - 1, -1, -1):
+        m = _CELL_MARK.match(lines[i])
+        if m:
+            cell = "the cell of %s" % m.group(2) if m.group(2) else "cell %s" % m.group(1)
+            return "line %d of %s" % (lineno - i - 1, cell)
+    return "line %d" % lineno
+
+
+def locate(code: str, text: str) -> str:
+    """A message of the engine with its line numbers in the notebook's cells."""
+    if "does not compile" in text:  # the message says where already
+        return re.sub(r" \(line \d+ of %s\)" % LABEL, "", text)
+    text = re.sub(r"line (\d+) of %s" % LABEL, lambda m: cell_line(code, int(m.group(1))), text)
+    return re.sub(r"(importing %s raised \w+) on line (\d+)" % LABEL,
+                  lambda m: "%s on %s" % (m.group(1), cell_line(code, int(m.group(2)))), text)
 
 
 def seed_for(student: str, lesson: str) -> int:
@@ -80,7 +127,11 @@ def grade_code(lesson: str, code: str, *, seed: int):
     with tempfile.TemporaryDirectory(prefix="grokking-nb-") as tmp:
         path = Path(tmp) / ("%s.py" % lesson)
         path.write_text(code, encoding="utf-8")
-        return grade(lesson, path, seed=seed, label=LABEL)
+        result = grade(lesson, path, seed=seed, label=LABEL)
+    result.problem = locate(code, result.problem)
+    for record in result.checks:
+        record.message = locate(code, record.message)
+    return result
 
 
 def exercise_scores(result) -> dict:

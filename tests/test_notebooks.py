@@ -163,6 +163,35 @@ def test_notebook_code_takes_code_cells_but_test_cells_and_comments_out_magics()
     assert notebooks.BEGIN_HIDDEN not in code and "assert " not in code.replace("assert len", "")
 
 
+def test_a_cell_that_does_not_compile_costs_its_exercise_only(tmp_path):
+    lesson = "lesson3" if "lesson3" in LESSONS else LESSONS[0]
+    meta = course.lesson(lesson)
+    nb = notebooks.build_notebook(lesson)
+    broken = meta.exercises[-1].name
+    cell = next(c for c in nb.cells if c.metadata.nbgrader.get("grade_id") == broken)
+    cell.source = cell.source.replace("def %s(" % broken, "def %s((" % broken, 1)
+    code = regrade.notebook_code(nb)
+    result = grade_text(tmp_path, lesson, code)
+    scores = regrade.exercise_scores(result)
+    assert scores[broken][0] == 0
+    lost = {broken} | meta.dependents(broken)
+    assert all(s == m for name, (s, m) in scores.items() if name not in lost)
+    result = regrade.grade_code(lesson, code, seed=1)  # messages placed in the notebook's cells
+    message = next(c.message for c in result.checks if c.exercise == broken and not c.passed)
+    assert "the cell of %s does not compile" % broken in message and "your notebook)" not in message
+
+
+def test_messages_give_lines_of_the_notebook_cells(tmp_path):
+    lesson = "lesson3" if "lesson3" in LESSONS else LESSONS[0]
+    first = course.lesson(lesson).exercises[0].name
+    nb = notebooks.build_notebook(lesson)
+    nb.cells.append(nbformat.v4.new_code_cell("x = 1\n\ndef %s(*args):\n    return 1 / 0\n" % first))
+    result = regrade.grade_code(lesson, regrade.notebook_code(nb), seed=1)
+    message = next(c.message for c in result.checks if c.exercise == first and not c.passed)
+    assert "ZeroDivisionError" in message and "(line 4 of cell %d)" % len(nb.cells) in message
+    assert regrade.cell_line("# cell 3 (w_sum)\ndef w_sum(a, b):\n    pass\n", 3) == "line 2 of the cell of w_sum"
+
+
 def test_seed_is_fixed_per_student_and_lesson():
     assert regrade.seed_for("ada", "lesson3") == regrade.seed_for("ada", "lesson3")
     assert regrade.seed_for("ada", "lesson3") != regrade.seed_for("ben", "lesson3")
