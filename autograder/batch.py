@@ -489,8 +489,8 @@ def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progr
     """Grade many submissions: a folder with one sub-folder per student, files, or glob patterns.
 
     \b
-      grade batch submissions/ --lesson lesson3 --lesson lesson4 --csv summary.csv --out results/
-      grade batch 'subs/*/lesson3.py' --lesson lesson3
+      grade batch subs/ -l lesson3 -l lesson4 --csv summary.csv --out results/
+      grade batch 'subs/*/lesson3.py' -l lesson3
 
     Exit status: 0 every submission graded (whatever its score), 2 usage error,
     3 the kit failed on some submission.
