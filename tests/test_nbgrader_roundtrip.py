@@ -213,6 +213,30 @@ def test_gradebook_scores_equal_the_cli_scores(roundtrip, student, tmp_path):
         assert final == pytest.approx(score, rel=1e-12, abs=1e-12)
 
 
+@pytest.mark.parametrize("student", ["cy", "eve"])
+def test_gradebook_scores_equal_the_grade_command(roundtrip, student, tmp_path):
+    """The same through the `grade` command itself, on the code `grade course code` prints."""
+    lesson, root = roundtrip["lesson"], roundtrip["root"]
+    env = dict(os.environ, PATH=str(BIN) + os.pathsep + os.environ.get("PATH", ""), NO_COLOR="1",
+               GROKKING_NO_HISTORY="1")
+    notebook = root / "submitted" / student / lesson / ("%s.ipynb" % lesson)
+    code = subprocess.run([str(BIN / "grade"), "course", "code", str(notebook)], capture_output=True, text=True,
+                          env=env, timeout=TIMEOUT, check=True).stdout
+    path = tmp_path / "mine.py"
+    path.write_text(code, encoding="utf-8")
+    done = subprocess.run([str(BIN / "grade"), lesson, "--submission", str(path), "--format", "json",
+                           "--seed", str(regrade.seed_for(student, lesson))],
+                          capture_output=True, text=True, env=env, timeout=TIMEOUT, cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    per_exercise = {}
+    for row in json.loads(done.stdout)["tests"]:
+        per_exercise[row["exercise"]] = per_exercise.get(row["exercise"], 0) + row["score"]
+    got = roundtrip["scores"][student]
+    assert set(per_exercise) == set(got)
+    for exercise, score in per_exercise.items():
+        assert got[exercise][0] == pytest.approx(score, abs=1e-3), (student, exercise)
+
+
 @pytest.mark.parametrize("student", STUDENTS)
 def test_no_points_unearned_and_earned_points_kept(roundtrip, student):
     _, lose, keep = roundtrip["students"][student]
