@@ -180,13 +180,23 @@ def exercise_report(result, exercise: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def test_cell_outputs(result, exercise: str) -> list:
+def cell_score(result, exercise: str, cell_points=None) -> float:
+    """The exercise's score for a test cell worth ``cell_points`` in the course: the kit's
+    score, scaled when the course was built with other points than the kit has now."""
+    score = sum((c.score for c in result.checks if c.exercise == exercise), Fraction(0))
+    points = course.lesson(result.lesson).exercise(exercise).points
+    if cell_points is not None and points and Fraction(str(cell_points)) != points:
+        score = score * Fraction(str(cell_points)) / points
+    return float(score)
+
+
+def test_cell_outputs(result, exercise: str, cell_points=None) -> list:
     """A test cell's outputs: the report on stdout, then the score as nbgrader's partial
     credit (the text of an ``execute_result``, read by ``nbgrader.utils.determine_grade``)."""
-    score = sum((c.score for c in result.checks if c.exercise == exercise), Fraction(0))
+    score = cell_score(result, exercise, cell_points)
     return [
         new_output("stream", name="stdout", text=exercise_report(result, exercise)),
-        new_output("execute_result", data={"text/plain": repr(float(score))}, execution_count=None),
+        new_output("execute_result", data={"text/plain": repr(score)}, execution_count=None),
     ]
 
 
@@ -199,7 +209,7 @@ def apply_result(nb, result) -> list:
             continue
         exercise = exercise_of_test_cell(cell.metadata.nbgrader.get("grade_id", ""))
         if exercise in names:
-            cell.outputs = test_cell_outputs(result, exercise)
+            cell.outputs = test_cell_outputs(result, exercise, cell.metadata.nbgrader.get("points"))
             cell.execution_count = None
             done.append(exercise)
     return done
@@ -268,6 +278,15 @@ class KitScores(NbGraderPreprocessor):
         result = resources.get(RESULT_KEY)
         if result is not None:
             apply_result(nb, result)
+            lesson = course.lesson(result.lesson)
+            for cell in nb.cells:
+                exercise = exercise_of_test_cell(cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", ""))
+                if exercise in {e.name for e in lesson.exercises} and \
+                        float(cell.metadata.nbgrader.get("points", 0)) != lesson.exercise(exercise).points:
+                    self.log.warning("%s is worth %s points in this course but %d in the kit: its score is "
+                                     "scaled; `grade course init` and `nbgrader generate_assignment` bring "
+                                     "the course up to date", exercise, cell.metadata.nbgrader.get("points"),
+                                     lesson.exercise(exercise).points)
         return nb, resources
 
 
@@ -345,13 +364,13 @@ def regrade(root, lesson: str, *, students=None, db_url=None, seed=None, log=pri
             nb = nbformat.read(path, as_version=4)
             result = grade_code(lesson, notebook_code(nb), seed=seed if seed is not None else seed_for(student, lesson))
             per_exercise = exercise_scores(result)
-            for exercise, (score, _) in per_exercise.items():
+            for exercise in per_exercise:
                 try:
                     grade = gb.find_grade(test_cell_id(exercise), lesson, lesson, student)
                 except MissingEntry:
                     raise LookupError("the gradebook has no grade of %s for %s: run `nbgrader autograde %s` "
                                       "first" % (exercise, student, lesson)) from None
-                grade.auto_score = score
+                grade.auto_score = cell_score(result, exercise, grade.max_score)
                 grade.needs_manual_grade = grade.manual_score is not None
             gb.db.commit()
             graded = root / "autograded" / student / lesson / path.name

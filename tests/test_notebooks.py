@@ -220,6 +220,16 @@ def test_test_cell_outputs_are_read_by_nbgrader_as_the_kit_scores(wrong_result):
         assert determine_grade(cell) == (scores[exercise][0], float(cell.metadata.nbgrader.points))
 
 
+def test_a_course_built_with_other_points_gets_the_same_share(wrong_result):
+    """Points changed in the kit after the course was released: the share is kept and
+    nbgrader never sees more than the cell's points."""
+    scores = regrade.exercise_scores(wrong_result)
+    for exercise, (score, top) in scores.items():
+        assert regrade.cell_score(wrong_result, exercise) == score
+        assert regrade.cell_score(wrong_result, exercise, top * 2) == pytest.approx(score * 2)
+        assert regrade.cell_score(wrong_result, exercise, 1) == pytest.approx(score / top)
+
+
 def test_report_of_an_exercise_speaks_to_the_learner(wrong_result):
     first = course.lesson(wrong_result.lesson).exercises[0]
     text = regrade.exercise_report(wrong_result, first.name)
