@@ -34,8 +34,8 @@ def dropout_mask(shape, rng):
     drawn from the NumPy random ``Generator`` ``rng`` (never from ``np.random``'s global
     functions: the grader gives you the generator to use).
 
-    The course draws ``np.random.randint(2, size=layer_1.shape)``; with a Generator the
-    same draw is ``rng.integers(0, 2, size=shape)``.
+    The course draws ``np.random.randint(2, size=layer_1.shape)``, whole numbers from 0
+    (included) to 2 (excluded); a Generator has a method that draws the same way.
 
     >>> mask = dropout_mask((2, 3), np.random.default_rng(0))
     >>> mask.shape
