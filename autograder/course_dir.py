@@ -14,7 +14,10 @@ from pathlib import Path
 
 import click
 
-from . import course, notebooks
+from . import course
+
+# nbformat takes seconds to import: the notebook builder is imported when a course
+# command runs, never when the `grade` command starts.
 
 CONFIG_NAME = "nbgrader_config.py"
 
@@ -38,6 +41,8 @@ def source_notebook(root: Path, lesson: str) -> Path:
 
 def expected_files(root, lessons=None, course_id="grokking") -> dict:
     """``{path: text}`` of what ``grade course init`` writes (the config only if absent)."""
+    from . import notebooks
+
     root = Path(root)
     names = list(lessons) if lessons else list(course.lessons())
     files = {source_notebook(root, name): notebooks.notebook_text(notebooks.build_notebook(name))
