@@ -4,6 +4,7 @@ of expected values, and the kit's outputs read by nbgrader as the kit's scores."
 
 import copy
 import re
+import sys
 import warnings
 
 import nbformat
@@ -292,3 +293,13 @@ def test_config_text_is_python_that_nbgrader_can_load(tmp_path):
     assert c.CourseDirectory.course_id == "grokking"
     assert regrade.KitGrade in c.Autograde.autograde_preprocessors
     assert c.OverwriteCells.add_missing_cells is True
+
+
+def test_the_course_commands_do_not_slow_down_grade_at_start_up():
+    """nbformat takes seconds to import: only a course command may pay for it."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", "import sys, autograder.course_dir; "
+                           "print('nbformat' in sys.modules or 'nbgrader' in sys.modules)"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr
