@@ -113,12 +113,30 @@ def _kit_files():
     project = REPO / "pyproject.toml"
     if project.is_file() and (REPO / "solutions").is_dir():
         files.append(("kit/pyproject.toml", project.read_bytes()))
+        for source in _forced_includes(project):  # data folders the wheel carries
+            if source == "solutions":
+                continue
+            base = REPO / source
+            paths = [base] if base.is_file() else sorted(q for q in base.rglob("*") if q.is_file())
+            for path in paths:
+                if "__pycache__" not in path.parts:
+                    files.append(("kit/%s" % path.relative_to(REPO).as_posix(), path.read_bytes()))
         readme = REPO / "README.md"
         files.append(("kit/README.md", readme.read_bytes() if readme.is_file() else b"Grading kit.\n"))
     else:
         files.append(("kit/pyproject.toml", _pyproject().encode()))
         files.append(("kit/README.md", b"Grading kit.\n"))
     return files
+
+
+def _forced_includes(project):
+    """The paths the project file copies into the wheel (``force-include``)."""
+    import tomllib
+
+    with open(project, "rb") as f:
+        data = tomllib.load(f)
+    wheel = data.get("tool", {}).get("hatch", {}).get("build", {}).get("targets", {}).get("wheel", {})
+    return list(wheel.get("force-include", {}))
 
 
 def _pyproject():

@@ -5,6 +5,7 @@ import os
 import stat
 import subprocess
 import sys
+import tomllib
 import zipfile
 
 import pytest
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from autograder import gradescope
 from autograder.cli import main
-from conftest import solution_text, with_override
+from conftest import ROOT, solution_text, with_override
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,10 @@ def test_bundle_contents(bundle):
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     assert modes["run_autograder"] & stat.S_IXUSR and modes["setup.sh"] & stat.S_IXUSR
     assert config == {"lessons": ["lesson3"], "files": {"lesson3": "lesson3.py"}, "visibility": "after_published"}
+    # Whatever the project file copies into the wheel is in the bundle, or setup.sh's install fails.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    for source in project["tool"]["hatch"]["build"]["targets"]["wheel"].get("force-include", {}):
+        assert any(n.startswith("kit/%s" % source) for n in names), source
 
 
 def autograder_root(tmp_path, bundle, files):
