@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -134,6 +135,7 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
 
     own_file = submission is None  # the learner's exercises/ file: its attempts go to the history
     submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
+    started = time.monotonic()
     try:
         result = grade(name, submission, seed=seed)
     except SubmissionMissing:
@@ -159,7 +161,7 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
     elif fmt in ("junit", "gradescope"):
         from .formats import render as render_format
 
-        echo(render_format(result, fmt), nl=False)
+        echo(render_format(result, fmt, seconds=time.monotonic() - started), nl=False)
     else:
         echo(render(result, hints=hints, verbose=verbose), nl=False)
     return EXIT_FULL if result.full_marks else EXIT_LOST

@@ -218,12 +218,18 @@ def error_results(message, *, visibility="visible") -> dict:
 # ---------------------------------------------------------------------------- render
 
 
-def render(results, fmt, **options) -> str:
-    """``results`` as text in ``fmt`` (``json``, ``junit`` or ``gradescope``)."""
+def render(results, fmt, *, seconds=None, **options) -> str:
+    """``results`` as text in ``fmt`` (``json``, ``junit`` or ``gradescope``); ``seconds``
+    is how long grading took (all lessons together)."""
     if fmt == "json":
         return json.dumps(to_json(results))
     if fmt == "junit":
+        if seconds is not None and "durations" not in options:
+            count = len(_as_list(results))
+            options["durations"] = [seconds / count] * count
         return junit_xml(results, **options)
     if fmt == "gradescope":
+        if seconds is not None:
+            options.setdefault("execution_time", seconds)
         return json.dumps(gradescope_results(results, **options), indent=1)
     raise ValueError("unknown format %r (choose from %s)" % (fmt, ", ".join(FORMATS)))

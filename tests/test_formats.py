@@ -134,11 +134,12 @@ def test_lesson_command_writes_junit_and_gradescope(tmp_path):
     result = runner.invoke(main, ["lesson3", "-s", str(wrong), "--format", "junit", "--seed", "3"])
     assert result.exit_code == 1, result.output  # points lost, as with the table
     (suite,) = parse(result.stdout)
-    assert suite.name == "lesson3" and suite.failures > 0
+    assert suite.name == "lesson3" and suite.failures > 0 and suite.time > 0
     result = runner.invoke(main, ["lesson3", "-s", str(ROOT / "solutions" / "lesson3.py"), "--format", "gradescope"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["score"] == 10 and all(t["status"] == "passed" for t in data["tests"])
+    assert data["execution_time"] > 0
 
 
 def test_ci_examples_grade_with_junit():
