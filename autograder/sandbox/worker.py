@@ -137,7 +137,7 @@ def _answer(module, path, request):
     if not callable(func):
         return {"status": "not_callable", "type": type(func).__name__}
     args = request["args"]
-    before = protocol.dumps(args)
+    before = [protocol.dumps(a) for a in args]  # per argument: a change is found without re-encoding all
     try:
         result = func(*args)
     except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt included
@@ -149,10 +149,9 @@ def _answer(module, path, request):
         }
     mutated = []
     try:
-        if protocol.dumps(args) != before:
-            # A random Generator's state moves whenever it is drawn from: that is its use, not a mutation.
-            mutated = [i for i, a in enumerate(args) if not isinstance(a, numpy.random.Generator)
-                       and protocol.dumps(a) != protocol.dumps(protocol.loads(before)[i])]
+        # A random Generator's state moves whenever it is drawn from: that is its use, not a mutation.
+        mutated = [i for i, a in enumerate(args) if not isinstance(a, numpy.random.Generator)
+                   and protocol.dumps(a) != before[i]]
     except Exception:  # noqa: BLE001 - arguments turned into something odd
         mutated = list(range(len(args)))
     return {"status": "ok", "value": result, "mutated": mutated}
