@@ -104,6 +104,7 @@ def test_dropout_runs_are_compared_as_ranges_and_say_why(small_mnist):
     runs = [short(replay.RUNS["lesson8"][2], iterations=11)]
     code, text = run_replay("lesson8", ROOT / "solutions" / "lesson8.py", small_mnist, runs)
     assert "compared as a range" in text and "np.random.randint" in text
+    assert "alpha 0.001 (yours: 0.1)" in text and "applied 100 times" in text  # the batch table's listing
     assert code == 1
 
 
