@@ -38,9 +38,12 @@ def reset_cmd(lesson, exercise, submission):
 @click.command("drill")
 @click.option("--lesson", help="Drill an exercise of this lesson only.")
 @click.option("--check", "check_", is_flag=True, help="Grade the drill in progress.")
+@click.option("--watch", "watch_", is_flag=True, help="Grade the drill at every save of its file until "
+              "Ctrl-C (with --check: the drill in progress, else a new one).")
 @click.option("--folder", type=click.Path(file_okay=False, path_type=Path), default=Path("drill"),
               show_default=True, help="Where drill files are written.")
-def drill_cmd(lesson, check_, folder):
+@click.option("--max-rounds", type=int, default=None, hidden=True)  # --watch: stop after N gradings
+def drill_cmd(lesson, check_, watch_, folder, max_rounds):
     """Rewrite from memory the exercise you passed longest ago."""
     from .cli import EXIT_FULL, EXIT_LOST
     from .grading.engine import grade
@@ -50,18 +53,28 @@ def drill_cmd(lesson, check_, folder):
         current = practice.current_drill()
         if not current or not Path(current["path"]).is_file():
             raise click.UsageError("no drill in progress: `grade drill` starts one")
-        result = grade(current["lesson"], current["path"], exercises=[current["exercise"]])
-        history.record(result, source="drill")
-        click.echo(render(result), nl=False)
-        sys.exit(EXIT_FULL if result.full_marks else EXIT_LOST)
-    picked = practice.pick_drill(lesson)
-    if picked is None:
-        raise click.UsageError("no exercise passed yet%s: grade a lesson first, then drill what you passed"
-                               % (" in %s" % lesson if lesson else ""))
-    name, exercise = picked
-    path = practice.start_drill(name, exercise, folder, Path("exercises") / ("%s.py" % name))
-    click.echo("Drill: write %s (%s) from memory in %s" % (exercise, name, path))
-    click.echo("then run `grade drill --check`.")
+        name, exercise, path = current["lesson"], current["exercise"], Path(current["path"])
+    else:
+        picked = practice.pick_drill(lesson)
+        if picked is None:
+            raise click.UsageError("no exercise passed yet%s: grade a lesson first, then drill what you passed"
+                                   % (" in %s" % lesson if lesson else ""))
+        name, exercise = picked
+        path = practice.start_drill(name, exercise, folder, Path("exercises") / ("%s.py" % name))
+        click.echo("Drill: write %s (%s) from memory in %s" % (exercise, name, path))
+        if not watch_:
+            click.echo("then run `grade drill --check` (or `grade drill --check --watch`).")
+            return
+    if watch_:
+        from .watch import watch
+
+        # Every graded save is a try of the drill, as every `grade drill --check` is.
+        sys.exit(watch(name, path, exercises=[exercise], max_rounds=max_rounds,
+                       on_result=lambda result: history.record(result, source="drill")))
+    result = grade(name, path, exercises=[exercise])
+    history.record(result, source="drill")
+    click.echo(render(result), nl=False)
+    sys.exit(EXIT_FULL if result.full_marks else EXIT_LOST)
 
 
 @click.command("history")

@@ -4,7 +4,8 @@ For every lesson: how many exercises pass, the points, and the next exercise to 
 of it is computed now, by grading the learner's files (``exercises/lessonN.py``), never
 from stored claims. Lessons are graded a few at a time, each in its own worker process,
 so a broken lesson costs only its own row. Nothing is recorded in the learner's history:
-looking at the status is not an attempt.
+looking at the status is not an attempt; what the history already holds (first-try passes,
+the next drill) is shown under the table.
 """
 
 from __future__ import annotations
@@ -175,7 +176,35 @@ def render(statuses, *, width=80, stream=None, folder=Path("exercises")) -> str:
     errors = [s for s in statuses if s.state == "error"]
     for s in errors:
         out += textwrap.wrap("%s could not be graded: %s" % (s.lesson, s.message), width - 2)
+    practice = history_lines(width)
+    if practice:
+        out += [""] + practice
     return "\n".join(out) + "\n"
+
+
+def history_lines(width=80) -> list:
+    """What the learner's history of attempts says (nothing when there is none): exercises
+    passed, how many on the first try, and which one a drill would ask for next."""
+    from . import history, practice
+
+    if not history.enabled():
+        return []
+    try:
+        rows = history.summary()
+        drill = practice.pick_drill()
+    except Exception:  # noqa: BLE001 - an unreadable history never breaks the status
+        return []
+    passed = [h for h in rows if h.tries_to_pass is not None]
+    if not rows:
+        return []
+    tries = sum(h.tries for h in rows)
+    text = "History: %d of the %d exercises you tried have passed, %d on the first try (%d tries in all; " \
+           "`grade history` lists them)." % (len(passed), len(rows), sum(1 for h in passed if h.first_try), tries)
+    out = textwrap.wrap(text, width - 2)
+    if drill is not None:
+        out += textwrap.wrap("Practise from memory: `grade drill` asks for %s of %s, passed longest ago."
+                             % (drill[1], drill[0]), width - 2)
+    return out
 
 
 def run(folder=Path("exercises"), *, width=None, seed=None, stream=None) -> tuple:

@@ -106,8 +106,14 @@ def render_round(result, *, width=80, marks=None, when=None) -> str:
         _points(result.score), _points(result.max_score), len(done), len(result.exercises()))]
     exercise, check = first_failure(result)
     if exercise is None:
-        out += [""] + textwrap.wrap("%s Every exercise of %s passes: full marks. `grade status` shows what "
-                                    "comes next." % (marks["passed"], result.lesson), width)
+        graded = list(result.exercises())
+        if len(graded) < len(lesson.exercises):  # a drill: one exercise, written from memory
+            text = "%s %s passes, written from memory. `grade drill` picks the next one." % (
+                marks["passed"], " and ".join(graded))
+        else:
+            text = "%s Every exercise of %s passes: full marks. `grade status` shows what comes next." % (
+                marks["passed"], result.lesson)
+        out += [""] + textwrap.wrap(text, width)
         return "\n".join(out) + "\n"
     score, maximum = result.exercises()[exercise.name]
     out += ["", "Next to fix: %s (%s / %s points)" % (exercise.name, _points(score), _points(maximum))]
@@ -137,11 +143,12 @@ def render_round(result, *, width=80, marks=None, when=None) -> str:
 
 
 def watch(lesson_name, submission, *, seed=None, max_rounds=None, echo=None, clear=None,
-          width=None, poll=POLL_SECONDS) -> int:
+          width=None, poll=POLL_SECONDS, exercises=None, on_result=None) -> int:
     """Grade ``submission`` now and after every save; return the last exit status.
 
     ``max_rounds`` stops after that many gradings (for tests and scripts); otherwise it
-    runs until Ctrl-C.
+    runs until Ctrl-C. ``exercises`` grades only those (a drill watches one);
+    ``on_result(result)`` is called after every grading (a drill records its tries).
     """
     import shutil
 
@@ -165,7 +172,7 @@ def watch(lesson_name, submission, *, seed=None, max_rounds=None, echo=None, cle
                     echo("\n%s is not there: waiting for it to be saved (Ctrl-C stops).\n" % path)
                 else:
                     try:
-                        result = grade(lesson_name, path, seed=seed)
+                        result = grade(lesson_name, path, seed=seed, exercises=exercises)
                     except GraderBroken as exc:
                         echo("grade: internal error: %s\n" % exc)
                         return 3
@@ -174,6 +181,8 @@ def watch(lesson_name, submission, *, seed=None, max_rounds=None, echo=None, cle
                         continue
                     status = 0 if result.full_marks else 1
                     rounds += 1
+                    if on_result is not None:
+                        on_result(result)
                     screen = render_round(result, width=width)
                     echo((CLEAR if clear else ("" if rounds == 1 else "\n" + "-" * min(width, 80) + "\n"))
                          + screen)

@@ -69,3 +69,21 @@ def test_status_command_and_bare_grade(tmp_path):
     assert any(line.split()[:1] == ["lesson3"] and "no file" in line for line in lines), proc.stdout
     assert any(line.split()[:1] == ["neuron"] and "train_neuron" in line for line in lines), proc.stdout
     assert "\033[" not in proc.stdout and max(len(line) for line in lines) <= 80
+
+
+def test_status_shows_the_history_of_attempts(tmp_path, monkeypatch):
+    from autograder import history
+    from autograder.grading.engine import grade
+
+    monkeypatch.setenv("GROKKING_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.delenv("GROKKING_NO_HISTORY", raising=False)
+    folder = make_folder(tmp_path)
+    statuses = status.collect(folder, seed=5)
+    assert "History" not in status.render(statuses, width=80, folder=folder)  # nothing recorded yet
+
+    history.record(grade("neuron", folder / "neuron.py", seed=5), at=10.0)  # think passes, train_neuron not
+    history.record(grade("lesson3", folder / "lesson3.py", seed=5), at=20.0)  # all six on the first try
+    text = " ".join(status.render(statuses, width=80, folder=folder).split())
+    assert "History: 7 of the 8 exercises you tried have passed, 7 on the first try (8 tries in all;" in text
+    assert "`grade drill` asks for think of neuron, passed longest ago." in text
+    assert status.collect(folder, seed=5) and len(history.summary()) == 8  # looking is not an attempt

@@ -115,3 +115,32 @@ def test_one_round_names_the_first_failing_exercise_in_course_order(tmp_path, mo
     assert "Next to fix: similar" in screen  # similar comes before analogy in the lesson
     assert "Hint 1:" in screen
     assert max(len(line) for line in screen.splitlines()) <= 80
+
+
+def test_drill_watch_regrades_the_drill_at_each_save(tmp_path, monkeypatch):
+    """`grade drill --watch`: a new drill's file, graded at once and again when saved."""
+    from autograder import history, practice
+
+    path, env = learner_folder(tmp_path)
+    path.write_text(solution_text("neuron"))
+    del env["GROKKING_NO_HISTORY"]
+    graded = subprocess.run([sys.executable, "-m", "autograder", "neuron"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    assert graded.returncode == 0, graded.stdout + graded.stderr  # both exercises passed: a drill can start
+    run = Running(["drill", "--lesson", "neuron", "--watch", "--max-rounds", "2"], tmp_path, env)
+    run.wait_for("Watching drill/neuron_")
+    first = run.text
+    assert "Drill: write" in first and "Total: 0 /" in first and "not written yet" in first
+    exercise = first.split("Drill: write ", 1)[1].split()[0]
+    drill = tmp_path / "drill" / ("neuron_%s.py" % exercise)
+    text = drill.read_text()
+    blank = practice.function_source(text, exercise)
+    drill.write_text(text.replace(blank, practice.function_source(solution_text("neuron"), exercise)))
+    code, out, err = run.finish()
+    assert code == 0, (out, err)
+    assert "%s passes, written from memory" % exercise in " ".join(out[len(first):].split())
+    assert "Traceback" not in err
+    # Each graded save is a try of the drill: the grade, the blank drill, the written one.
+    monkeypatch.setenv("GROKKING_STATE_DIR", env["GROKKING_STATE_DIR"])
+    rows = {h.exercise: h for h in history.summary()}
+    assert rows[exercise].tries == 3 and rows[exercise].passing_now
