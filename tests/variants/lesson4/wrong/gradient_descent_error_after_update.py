@@ -1,4 +1,5 @@
 # exercise: gradient_descent
+# misconception: lesson4.gradient_descent.gradient_descent_after_update
 # message: measured after each update
 def gradient_descent(input, weight, goal, alpha, iterations):
     history = []

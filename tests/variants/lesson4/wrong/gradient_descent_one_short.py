@@ -1,4 +1,5 @@
 # exercise: gradient_descent
+# misconception: lesson4.gradient_descent.gradient_descent_one_short
 # message: one entry short
 def gradient_descent(input, weight, goal, alpha, iterations):
     history = []

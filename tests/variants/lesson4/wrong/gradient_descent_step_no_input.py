@@ -1,4 +1,5 @@
 # exercise: gradient_descent_step
+# misconception: lesson4.gradient_descent_step.gradient_descent_step_no_input
 # message: the input is missing from the step
 def gradient_descent_step(input, weight, goal, alpha):
     prediction = input * weight

@@ -1,4 +1,5 @@
 # exercise: gradient_descent_step
+# misconception: lesson4.gradient_descent_step.gradient_descent_step_sign_flip
 # message: The weight moved the wrong way
 def gradient_descent_step(input, weight, goal, alpha):
     prediction = input * weight

@@ -1,4 +1,5 @@
 # exercise: hot_cold_learning
+# misconception: lesson4.hot_cold_learning.hot_cold_learning_swapped_pair
 # message: (error, prediction), in that order
 def hot_cold_learning(input, weight, goal, step_amount, iterations):
     history = []

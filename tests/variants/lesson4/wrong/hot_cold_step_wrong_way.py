@@ -1,4 +1,5 @@
 # exercise: hot_cold_step
+# misconception: lesson4.hot_cold_step.hot_cold_step_wrong_way
 # message: moved toward the trial with the higher error
 def hot_cold_step(input, weight, goal, step_amount):
     up_error = squared_error(input * (weight + step_amount), goal)

@@ -1,0 +1,12 @@
+# exercise: hot_cold_step
+# misconception: lesson4.hot_cold_step.hot_cold_step_tie_moves_down
+# message: keeps the weight on a tie
+# Up only when it is strictly better, otherwise down: a tie goes down.
+def hot_cold_step(input, weight, goal, step_amount):
+    trials = {}
+    for direction in (1, -1):
+        prediction = input * (weight + direction * step_amount)
+        trials[direction] = (prediction - goal) ** 2
+    if trials[1] < trials[-1]:
+        return weight + step_amount
+    return weight - step_amount

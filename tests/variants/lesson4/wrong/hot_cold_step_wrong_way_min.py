@@ -1,0 +1,10 @@
+# exercise: hot_cold_step
+# misconception: lesson4.hot_cold_step.hot_cold_step_wrong_way
+# message: moved toward the trial with the higher error
+# max() where min() was meant.
+def hot_cold_step(input, weight, goal, step_amount):
+    up, down = weight + step_amount, weight - step_amount
+    up_error, down_error = squared_error(input * up, goal), squared_error(input * down, goal)
+    if up_error == down_error:
+        return weight
+    return up if up_error == max(up_error, down_error) else down
