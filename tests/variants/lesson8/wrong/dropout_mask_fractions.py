@@ -1,4 +1,5 @@
 # exercise: dropout_mask
+# misconception: lesson8.dropout_mask.dropout_mask_fractions
 # message: every entry must be 0 or 1
 def dropout_mask(shape, rng):
     return rng.random(shape)

@@ -1,4 +1,5 @@
 # exercise: dropout
+# misconception: lesson8.dropout.dropout_no_double
 # message: without the * 2
 def dropout(layer, mask):
     return layer * mask
