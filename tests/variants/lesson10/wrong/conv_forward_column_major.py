@@ -1,5 +1,6 @@
 # exercise: conv_forward
 # message: column-major order
+# misconception: lesson10.conv_forward.conv_forward_column_major
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 # exercise: conv_kernel_update
 # message: the listing's kernels -= alpha * k_update
+# misconception: lesson10.conv_kernel_update.conv_kernel_update_listing_sign
 # The course's listing (and its printed run) subtracts the update although the delta
 # comes from labels - layer_2.
 import numpy as np

@@ -1,5 +1,6 @@
 # exercise: conv_kernel_update
 # message: read kernel by kernel
+# misconception: lesson10.conv_kernel_update.conv_kernel_update_kernel_major
 import numpy as np
 
 

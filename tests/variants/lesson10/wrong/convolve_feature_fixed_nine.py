@@ -1,5 +1,6 @@
 # exercise: convolve_feature
 # message: use the shapes of the arguments
+# misconception: lesson10.convolve_feature.convolve_feature_talk_sizes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 # exercise: match_filter
 # message: divides by 9 whatever the size
+# misconception: lesson10.match_filter.match_filter_divides_by_nine
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 # exercise: match_filter
 # message: rounded to two digits
+# misconception: lesson10.match_filter.match_filter_rounded
 import numpy as np
 
 

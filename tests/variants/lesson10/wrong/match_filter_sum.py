@@ -1,5 +1,6 @@
 # exercise: match_filter
 # message: sum of the products
+# misconception: lesson10.match_filter.match_filter_sum
 import numpy as np
 
 

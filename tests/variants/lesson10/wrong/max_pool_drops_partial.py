@@ -1,5 +1,6 @@
 # exercise: max_pool
 # message: drops the partial windows
+# misconception: lesson10.max_pool.max_pool_drops_partial
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 # exercise: max_pool
 # message: extra window at the edge
+# misconception: lesson10.max_pool.max_pool_every_start
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 # exercise: max_pool
 # message: Negative values came out as 0
+# misconception: lesson10.max_pool.max_pool_starts_from_zero
 import math
 
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: relu
 # message: the mask x > 0
+# misconception: lesson10.relu.relu_mask
 def relu(x):
     return x > 0

@@ -1,0 +1,10 @@
+# exercise: convolve_feature
+# message: That is the sum of the products
+# misconception: lesson10.convolve_feature.convolve_feature_sums
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def convolve_feature(image, feature):
+    windows = sliding_window_view(np.asarray(image, dtype=float), np.shape(feature))
+    return (windows * np.asarray(feature)).sum(axis=(2, 3))

@@ -1,0 +1,9 @@
+# exercise: get_image_section
+# message: one row and one column too big
+# misconception: lesson10.get_image_section.get_image_section_inclusive_ends
+import numpy as np
+
+
+def get_image_section(layer, row_from, row_to, col_from, col_to):
+    # "up to and including row_to"
+    return np.expand_dims(layer[:, row_from:row_to + 1, col_from:col_to + 1], axis=1)

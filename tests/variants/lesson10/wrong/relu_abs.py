@@ -1,0 +1,5 @@
+# exercise: relu
+# message: absolute value
+# misconception: lesson10.relu.relu_abs
+def relu(x):
+    return (x ** 2) ** 0.5
