@@ -1,5 +1,6 @@
 # exercise: sentence_encoding
 # message: adds its vector twice
+# misconception: lesson11.sentence_encoding.sentence_encoding_set_of_words
 def sentence_encoding(sentence, word2hot):
     words = sorted(set(sentence))
     x = np.zeros(len(word2hot[words[0]]))

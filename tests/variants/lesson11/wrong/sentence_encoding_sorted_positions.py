@@ -1,4 +1,5 @@
 # exercise: sentence_encoding
+# misconception: lesson11.sentence_encoding.sentence_encoding_sorted_positions
 # Assumes word i of the sorted vocabulary is position i, instead of looking the vector up.
 def sentence_encoding(sentence, word2hot):
     vocab = sorted(word2hot)
