@@ -21,9 +21,8 @@ def get_image_section_no_reshape(layer, row_from, row_to, col_from, col_to):
     return layer[:, row_from:row_to, col_from:col_to]
 
 
-@misconception("get_image_section", "row_to and col_to are taken as included (a slice up to row_to + 1), "
-                                    "so the section is one row and one column too big",
-               "A slice a:b stops before b, as get_image_section's row_to and col_to do.")
+@misconception("get_image_section", "row_to and col_to are taken as included (slices up to row_to + 1 "
+                                    "and col_to + 1)")
 def get_image_section_inclusive_ends(layer, row_from, row_to, col_from, col_to):
     section = layer[:, row_from:row_to + 1, col_from:col_to + 1]
     return section.reshape(section.shape[0], 1, section.shape[1], section.shape[2])
