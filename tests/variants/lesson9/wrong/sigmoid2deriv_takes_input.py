@@ -1,4 +1,5 @@
 # exercise: sigmoid2deriv
+# misconception: lesson9.sigmoid2deriv.sigmoid2deriv_sigmoid_again
 # message: takes the sigmoid's output
 def sigmoid2deriv(output):
     return sigmoid(output) * (1 - sigmoid(output))

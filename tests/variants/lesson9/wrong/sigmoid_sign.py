@@ -1,4 +1,5 @@
 # exercise: sigmoid
+# misconception: lesson9.sigmoid.sigmoid_exponent_sign
 # message: the exponent is -x
 def sigmoid(x):
     return 1 / (1 + np.exp(np.asarray(x, dtype=float)))

@@ -1,4 +1,5 @@
 # exercise: softmax
+# misconception: lesson9.softmax.softmax_columns
 # message: axis
 def softmax(x):
     x = np.asarray(x, dtype=float)

@@ -1,0 +1,4 @@
+# exercise: sigmoid
+# misconception: lesson9.sigmoid.sigmoid_no_parentheses
+def sigmoid(x):
+    return 1/1+np.exp(-x)
