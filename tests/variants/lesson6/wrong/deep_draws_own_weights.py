@@ -1,4 +1,5 @@
 # exercise: train_deep_network
+# misconception: lesson6.train_deep_network.train_deep_network_draws_own_weights
 # Ignores the weights it is given and draws the course's seed-1 weights itself.
 import numpy as np
 

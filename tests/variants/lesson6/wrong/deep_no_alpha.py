@@ -1,4 +1,5 @@
 # exercise: train_deep_network
+# misconception: lesson6.train_deep_network.train_deep_network_no_alpha
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 # exercise: train_deep_network
+# misconception: lesson6.train_deep_network.train_deep_network_update_order
 # message: before layer_1_delta is computed
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: streetlight_one_light
+# misconception: lesson6.streetlight_one_light.streetlight_one_light_after_update
 # message: measured after each update
 import numpy as np
 

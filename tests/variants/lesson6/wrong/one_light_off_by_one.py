@@ -1,4 +1,5 @@
 # exercise: streetlight_one_light
+# misconception: lesson6.streetlight_one_light.streetlight_one_light_one_short
 # message: one iteration too few
 import numpy as np
 

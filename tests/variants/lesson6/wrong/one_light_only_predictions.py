@@ -1,4 +1,5 @@
 # exercise: streetlight_one_light
+# misconception: lesson6.streetlight_one_light.streetlight_one_light_predictions_only
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 # exercise: streetlight_sgd
+# misconception: lesson6.streetlight_sgd.streetlight_sgd_after_update
 # message: measured after each update
 import numpy as np
 

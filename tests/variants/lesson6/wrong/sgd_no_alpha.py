@@ -1,4 +1,5 @@
 # exercise: streetlight_sgd
+# misconception: lesson6.streetlight_sgd.streetlight_sgd_no_alpha
 import numpy as np
 
 

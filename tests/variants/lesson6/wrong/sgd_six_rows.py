@@ -1,4 +1,5 @@
 # exercise: streetlight_sgd
+# misconception: lesson6.streetlight_sgd.streetlight_sgd_six_rows
 # message: loop over every row
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: streetlight_sgd
+# misconception: lesson6.streetlight_sgd.streetlight_sgd_update_dedented
 # message: from the last row only
 import numpy as np
 

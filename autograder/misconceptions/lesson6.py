@@ -1,0 +1,487 @@
+"""Classic slips of lesson 6 (backpropagation), as the grader recognises them."""
+
+import numpy as np
+
+from . import misconception
+from ..reference import load
+
+_ref = load("lesson6")
+relu = _ref.relu
+relu2deriv = _ref.relu2deriv
+
+
+# ------------------------------------------------------------------ streetlight_one_light
+
+
+@misconception("streetlight_one_light", "each (error, prediction) pair is measured after that iteration's update",
+               "Record the pair before you change the weights: it is the prediction that made the error.")
+def streetlight_one_light_after_update(input, goal, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    history = []
+    for iteration in range(iterations):
+        prediction = input.dot(weights)
+        delta = prediction - goal
+        weights = weights - alpha * (input * delta)
+        prediction = input.dot(weights)
+        history.append(((goal - prediction) ** 2, prediction))
+    return history
+
+
+@misconception("streetlight_one_light", "alpha is left out of the update (weights - input * delta)",
+               "The lesson's update is weights - (alpha * (input * delta)).")
+def streetlight_one_light_no_alpha(input, goal, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    history = []
+    for iteration in range(iterations):
+        prediction = input.dot(weights)
+        error = (goal - prediction) ** 2
+        delta = prediction - goal
+        weights = weights - input * delta
+        history.append((error, prediction))
+    return history
+
+
+@misconception("streetlight_one_light", "the weights move with the delta instead of against it (a + where the "
+               "update subtracts, or delta = goal - prediction with the minus sign kept)",
+               "With delta = prediction - goal the update is weights - (alpha * (input * delta)).")
+def streetlight_one_light_sign_flip(input, goal, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    history = []
+    for iteration in range(iterations):
+        prediction = input.dot(weights)
+        error = (goal - prediction) ** 2
+        delta = prediction - goal
+        weights = weights + alpha * (input * delta)
+        history.append((error, prediction))
+    return history
+
+
+@misconception("streetlight_one_light", "the loop runs one iteration short (range(iterations - 1))")
+def streetlight_one_light_one_short(input, goal, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    history = []
+    for iteration in range(iterations - 1):
+        prediction = input.dot(weights)
+        error = (goal - prediction) ** 2
+        delta = prediction - goal
+        weights = weights - alpha * (input * delta)
+        history.append((error, prediction))
+    return history
+
+
+@misconception("streetlight_one_light", "each pair is recorded as (prediction, error) instead of (error, prediction)",
+               "The slide prints the error first: \"Error:\" + str(error) + \" Prediction:\" + str(prediction).")
+def streetlight_one_light_pair_swapped(input, goal, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    history = []
+    for iteration in range(iterations):
+        prediction = input.dot(weights)
+        error = (goal - prediction) ** 2
+        delta = prediction - goal
+        weights = weights - alpha * (input * delta)
+        history.append((prediction, error))
+    return history
+
+
+@misconception("streetlight_one_light", "only the predictions are recorded, not the (error, prediction) pairs")
+def streetlight_one_light_predictions_only(input, goal, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    predictions = []
+    for iteration in range(iterations):
+        prediction = input.dot(weights)
+        delta = prediction - goal
+        weights = weights - alpha * (input * delta)
+        predictions.append(prediction)
+    return predictions
+
+
+# ------------------------------------------------------------------ streetlight_sgd
+
+
+@misconception("streetlight_sgd", "each row's error is measured after that row's update",
+               "Add a row's error to the total before you change the weights.")
+def streetlight_sgd_after_update(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        error_for_all_lights = 0.0
+        for row_index in range(len(walk_vs_stop)):
+            input = streetlights[row_index]
+            goal_prediction = walk_vs_stop[row_index]
+            delta = input.dot(weights) - goal_prediction
+            weights = weights - alpha * (input * delta)
+            error_for_all_lights += (goal_prediction - input.dot(weights)) ** 2
+        errors.append(error_for_all_lights)
+    return errors
+
+
+@misconception("streetlight_sgd", "the delta and update lines sit after the row loop instead of inside it, so "
+               "only the last row updates the weights, once per iteration",
+               "Stochastic gradient descent updates the weights after every row.")
+def streetlight_sgd_update_dedented(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        error_for_all_lights = 0.0
+        for row_index in range(len(walk_vs_stop)):
+            input = streetlights[row_index]
+            goal_prediction = walk_vs_stop[row_index]
+            prediction = input.dot(weights)
+            error_for_all_lights += (goal_prediction - prediction) ** 2
+        delta = prediction - goal_prediction
+        weights = weights - alpha * (input * delta)
+        errors.append(error_for_all_lights)
+    return errors
+
+
+@misconception("streetlight_sgd", "the weights are updated once per iteration with the average of all the rows' "
+               "changes (full gradient descent) instead of after every row",
+               "This exercise is stochastic: predict, measure and update one row at a time.")
+def streetlight_sgd_full_batch(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        predictions = streetlights.dot(weights)
+        errors.append(np.sum((walk_vs_stop - predictions) ** 2))
+        deltas = predictions - walk_vs_stop
+        weights = weights - alpha * streetlights.T.dot(deltas) / len(walk_vs_stop)
+    return errors
+
+
+@misconception("streetlight_sgd", "alpha is left out of the update (weights - input * delta)",
+               "The lesson's update is weights - (alpha * (input * delta)).")
+def streetlight_sgd_no_alpha(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        error_for_all_lights = 0.0
+        for row_index in range(len(walk_vs_stop)):
+            input = streetlights[row_index]
+            prediction = input.dot(weights)
+            error_for_all_lights += (walk_vs_stop[row_index] - prediction) ** 2
+            weights = weights - input * (prediction - walk_vs_stop[row_index])
+        errors.append(error_for_all_lights)
+    return errors
+
+
+@misconception("streetlight_sgd", "the weights move with the delta instead of against it (a + where the "
+               "update subtracts, or delta = goal - prediction with the minus sign kept)",
+               "With delta = prediction - goal the update is weights - (alpha * (input * delta)).")
+def streetlight_sgd_sign_flip(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        error_for_all_lights = 0.0
+        for row_index in range(len(walk_vs_stop)):
+            input = streetlights[row_index]
+            prediction = input.dot(weights)
+            error_for_all_lights += (walk_vs_stop[row_index] - prediction) ** 2
+            weights = weights + alpha * (input * (prediction - walk_vs_stop[row_index]))
+        errors.append(error_for_all_lights)
+    return errors
+
+
+@misconception("streetlight_sgd", "the row loop runs over range(6), the slide's six streetlights, instead of "
+               "every row it is given",
+               "Loop over range(len(walk_vs_stop)), as the slide does.")
+def streetlight_sgd_six_rows(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        error_for_all_lights = 0.0
+        for row_index in range(6):
+            input = streetlights[row_index]
+            prediction = input.dot(weights)
+            error_for_all_lights += (walk_vs_stop[row_index] - prediction) ** 2
+            weights = weights - alpha * (input * (prediction - walk_vs_stop[row_index]))
+        errors.append(error_for_all_lights)
+    return errors
+
+
+@misconception("streetlight_sgd", "the total is appended inside the row loop, where the slide's print is "
+               "indented (a running total after every row instead of one total per iteration)",
+               "Append error_for_all_lights once per iteration, after the row loop.")
+def streetlight_sgd_append_per_row(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        error_for_all_lights = 0.0
+        for row_index in range(len(walk_vs_stop)):
+            input = streetlights[row_index]
+            prediction = input.dot(weights)
+            error_for_all_lights += (walk_vs_stop[row_index] - prediction) ** 2
+            weights = weights - alpha * (input * (prediction - walk_vs_stop[row_index]))
+            errors.append(error_for_all_lights)
+    return errors
+
+
+@misconception("streetlight_sgd", "the total is set to 0 once, before the iteration loop, so every iteration "
+               "adds to the totals of the ones before",
+               "Start error_for_all_lights at 0 at the top of each iteration.")
+def streetlight_sgd_total_never_reset(streetlights, walk_vs_stop, weights, alpha, iterations):
+    weights = np.array(weights, dtype=float)
+    errors = []
+    error_for_all_lights = 0.0
+    for iteration in range(iterations):
+        for row_index in range(len(walk_vs_stop)):
+            input = streetlights[row_index]
+            prediction = input.dot(weights)
+            error_for_all_lights += (walk_vs_stop[row_index] - prediction) ** 2
+            weights = weights - alpha * (input * (prediction - walk_vs_stop[row_index]))
+        errors.append(error_for_all_lights)
+    return errors
+
+
+# ------------------------------------------------------------------ relu
+
+
+@misconception("relu", "relu returns the absolute value, which flips negative numbers instead of turning them into 0")
+def relu_absolute(x):
+    return np.abs(x)
+
+
+@misconception("relu", "negative numbers are scaled by 0.01 (a leaky ReLU) instead of turned into 0",
+               "The lesson's relu is (x > 0) * x.")
+def relu_leaky(x):
+    return (x > 0) * x + (x < 0) * 0.01 * x
+
+
+@misconception("relu", "relu returns the mask x > 0, which is relu2deriv's answer, instead of x where it is positive",
+               "relu is (x > 0) * x: the mask times x.")
+def relu_mask_only(x):
+    return x > 0
+
+
+@misconception("relu", "np.max(x, 0) is used in place of np.maximum(x, 0): np.max keeps only the largest "
+               "number along axis 0, np.maximum compares each element with 0")
+def relu_np_max(x):
+    return np.max(x, 0)
+
+
+# ------------------------------------------------------------------ relu2deriv
+
+
+@misconception("relu2deriv", "the comparison is output >= 0, which gives a slope of 1 at exactly 0",
+               "The lesson's relu2deriv is output > 0.")
+def relu2deriv_at_zero(output):
+    return output >= 0
+
+
+@misconception("relu2deriv", "relu2deriv returns the output itself instead of the slope (1 where output > 0, else 0)")
+def relu2deriv_returns_output(output):
+    return output
+
+
+@misconception("relu2deriv", "np.sign is used: it gives -1 for negative numbers where the slope is 0")
+def relu2deriv_sign(output):
+    return np.sign(output)
+
+
+# ------------------------------------------------------------------ train_deep_network
+
+
+@misconception("train_deep_network", "the delta and update lines are dedented out of the pattern loop, as on the "
+               "'Putting it all together' slide: only the last pattern updates the weights, once per iteration",
+               "Compute the deltas and update the weights inside for i in range(len(inputs)).")
+def train_deep_network_update_dedented(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+        layer_2_delta = layer_2 - goals[i:i + 1]
+        layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+        weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+        weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "weights_1_2 is updated before layer_1_delta is computed, so the delta goes "
+               "back through the new weights instead of the ones that made the prediction")
+def train_deep_network_update_order(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "each pattern's error is measured after that pattern's update",
+               "Add a pattern's error to the total before you change the weights.")
+def train_deep_network_after_update(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+            layer_2 = np.dot(relu(np.dot(layer_0, weights_0_1)), weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "weights_0_1 changes by layer_1_delta.T.dot(layer_0), the product the wrong "
+               "way round (it only fits when there are as many hidden units as inputs)",
+               "Its change is layer_0.T.dot(layer_1_delta): one row per input, one column per hidden unit.")
+def train_deep_network_transposed_update(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 -= alpha * layer_1_delta.T.dot(layer_0)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "alpha is left out of both weight updates",
+               "The lesson's updates are weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta) and likewise for "
+               "weights_0_1.")
+def train_deep_network_no_alpha(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "relu2deriv is taken of layer_2, the prediction, instead of layer_1, the "
+               "hidden layer that relu produced",
+               "The lesson writes layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1).")
+def train_deep_network_relu2deriv_of_output(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_2)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "the hidden units that relu switched off still get a share of layer_1_delta: "
+               "it is not multiplied by relu2deriv(layer_1), or relu2deriv gives them a slope of 1")
+def train_deep_network_no_relu2deriv(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "the hidden layer is never passed through relu (layer_1 = layer_0.dot("
+               "weights_0_1)), so the network stays linear",
+               "The lesson writes layer_1 = relu(np.dot(layer_0, weights_0_1)).")
+def train_deep_network_no_relu(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = np.dot(layer_0, weights_0_1)
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "the starting weights are drawn again with np.random.seed(1), as in the "
+               "listing, instead of training the weights passed in",
+               "Train the weights_0_1 and weights_1_2 the function is given (copies of them).")
+def train_deep_network_draws_own_weights(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    stream = np.random.RandomState(1)  # the numbers np.random.seed(1) gives, without touching the global state
+    hidden_size = len(weights_1_2)
+    weights_0_1 = 2 * stream.random_sample((len(inputs[0]), hidden_size)) - 1
+    weights_1_2 = 2 * stream.random_sample((hidden_size, 1)) - 1
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
