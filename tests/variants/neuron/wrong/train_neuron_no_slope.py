@@ -1,4 +1,5 @@
 # exercise: train_neuron
+# misconception: neuron.train_neuron.train_neuron_no_slope
 # message: slope of the sigmoid
 def train_neuron(inputs, outputs, weights, iterations):
     weights = np.array(weights, dtype=float)

@@ -1,4 +1,5 @@
 # exercise: train_neuron
+# misconception: neuron.train_neuron.train_neuron_one_update
 def train_neuron(inputs, outputs, weights, iterations):
     weights = np.array(weights, dtype=float)
     output = think(inputs, weights)

@@ -1,4 +1,5 @@
 # exercise: train_neuron
+# misconception: neuron.train_neuron.train_neuron_returns_output
 def train_neuron(inputs, outputs, weights, iterations):
     weights = np.array(weights, dtype=float)
     for _ in range(iterations):

@@ -1,4 +1,5 @@
 # exercise: train_neuron
+# misconception: neuron.train_neuron.train_neuron_subtracts
 # message: moved the wrong way
 def train_neuron(inputs, outputs, weights, iterations):
     weights = np.array(weights, dtype=float)

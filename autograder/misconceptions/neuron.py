@@ -1,0 +1,96 @@
+"""Classic slips of the single sigmoid neuron ("How to Make a Neural Network"), as the grader
+recognises them."""
+
+import math
+
+import numpy as np
+
+from . import misconception
+from ..reference import load
+
+_ref = load("neuron")
+think = _ref.think
+
+
+# ------------------------------------------------------------------ think
+
+
+@misconception("think", "the weighted sum is returned without the sigmoid",
+               "Squash it with 1 / (1 + np.exp(-x)) so that every output lies between 0 and 1.")
+def think_no_sigmoid(inputs, weights):
+    return np.dot(inputs, weights)
+
+
+@misconception("think", "the minus sign in the exponent is lost: 1 / (1 + np.exp(x)) is the sigmoid mirrored, "
+               "near 0 where it should be near 1")
+def think_exp_sign(inputs, weights):
+    return 1 / (1 + np.exp(np.dot(inputs, weights)))
+
+
+@misconception("think", "the parentheses around the denominator are lost: 1 / 1 + np.exp(-x) is 1 + e^-x",
+               "The sigmoid is 1 / (1 + np.exp(-x)).")
+def think_parentheses(inputs, weights):
+    return 1 / 1 + np.exp(-np.dot(inputs, weights))
+
+
+@misconception("think", "np.tanh is used: it squashes into -1 to 1, while the neuron's sigmoid squashes into 0 to 1",
+               "The sigmoid is 1 / (1 + np.exp(-x)).")
+def think_tanh(inputs, weights):
+    return np.tanh(np.dot(inputs, weights))
+
+
+# ------------------------------------------------------------------ train_neuron
+
+
+@misconception("train_neuron", "the weights move the wrong way: the adjustment is subtracted, or the error is "
+               "taken as output - outputs",
+               "With error = outputs - output the adjustment inputs.T @ (error * output * (1 - output)) is added.")
+def train_neuron_subtracts(inputs, outputs, weights, iterations):
+    weights = np.array(weights, dtype=float)
+    for iteration in range(iterations):
+        output = think(inputs, weights)
+        error = outputs - output
+        weights = weights - np.dot(inputs.T, error * output * (1 - output))
+    return weights
+
+
+@misconception("train_neuron", "the error is not multiplied by the slope of the sigmoid, output * (1 - output)")
+def train_neuron_no_slope(inputs, outputs, weights, iterations):
+    weights = np.array(weights, dtype=float)
+    for iteration in range(iterations):
+        output = think(inputs, weights)
+        weights = weights + np.dot(inputs.T, outputs - output)
+    return weights
+
+
+@misconception("train_neuron", "the weights are updated once, whatever the number of iterations",
+               "Repeat the forward pass and the update `iterations` times.")
+def train_neuron_one_update(inputs, outputs, weights, iterations):
+    weights = np.array(weights, dtype=float)
+    output = think(inputs, weights)
+    return weights + np.dot(inputs.T, (outputs - output) * output * (1 - output))
+
+
+@misconception("train_neuron", "the neuron's outputs after training, think(inputs, weights), are returned instead "
+               "of the weights")
+def train_neuron_returns_output(inputs, outputs, weights, iterations):
+    weights = np.array(weights, dtype=float)
+    for iteration in range(iterations):
+        output = think(inputs, weights)
+        weights = weights + np.dot(inputs.T, (outputs - output) * output * (1 - output))
+    return think(inputs, weights)
+
+
+@misconception("train_neuron", "the weights are updated after every example, one at a time (stochastic, as in "
+               "the book's lesson 6), instead of once per pass over all of them",
+               "The video trains on the whole training set at once: one think and one adjustment per iteration.")
+def train_neuron_per_example(inputs, outputs, weights, iterations):
+    w = [float(v) for v in np.ravel(weights)]  # plain floats: 4x faster than NumPy on one example
+    rows = [[float(a) for a in x] for x in inputs]
+    goals = [float(goal) for goal in np.ravel(outputs)]
+    for iteration in range(iterations):
+        for x, goal in zip(rows, goals):
+            output = 1 / (1 + math.exp(-sum([a * b for a, b in zip(x, w)])))
+            step = (goal - output) * output * (1 - output)
+            w = [v + a * step for v, a in zip(w, x)]
+    return np.array(w).reshape(-1, 1)
