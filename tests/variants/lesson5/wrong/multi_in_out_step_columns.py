@@ -1,4 +1,5 @@
 # exercise: multi_in_out_step
+# misconception: lesson5.multi_in_out_step.multi_in_out_step_columns
 # message: Those predictions use the columns of weights
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: multi_in_out_step
+# misconception: lesson5.multi_in_out_step.multi_in_out_step_transposed_numpy
 # message: which is transposed
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: multi_input_learning
+# misconception: lesson5.multi_input_learning.multi_input_learning_ignores_frozen
 # message: must keep its value
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):
     history = []

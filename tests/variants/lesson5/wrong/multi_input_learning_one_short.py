@@ -1,4 +1,5 @@
 # exercise: multi_input_learning
+# misconception: lesson5.multi_input_learning.multi_input_learning_one_short
 # message: one (prediction, error, weights_before_update) per iteration
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):
     history = []

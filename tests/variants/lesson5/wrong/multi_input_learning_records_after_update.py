@@ -1,4 +1,5 @@
 # exercise: multi_input_learning
+# misconception: lesson5.multi_input_learning.multi_input_learning_records_after_update
 # message: Those are the weights after this iteration's update
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):
     history = []

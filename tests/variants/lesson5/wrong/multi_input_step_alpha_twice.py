@@ -1,4 +1,5 @@
 # exercise: multi_input_step
+# misconception: lesson5.multi_input_step.multi_input_step_alpha_twice
 # message: alpha is applied twice
 def multi_input_step(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))

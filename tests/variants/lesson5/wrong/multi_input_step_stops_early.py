@@ -1,4 +1,5 @@
 # exercise: multi_input_step
+# misconception: lesson5.multi_input_step.multi_input_step_stops_early
 # message: does the loop stop one index early?
 def multi_input_step(input, weights, goal, alpha):
     prediction = 0

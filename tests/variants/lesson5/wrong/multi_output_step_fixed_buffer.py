@@ -1,4 +1,5 @@
 # exercise: multi_output_step
+# misconception: lesson5.multi_output_step.multi_output_step_fixed_buffer
 # message: only works for three
 def multi_output_step(input, weights, goals, alpha):
     predictions = [0, 0, 0]

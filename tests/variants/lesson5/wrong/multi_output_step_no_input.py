@@ -1,4 +1,5 @@
 # exercise: multi_output_step
+# misconception: lesson5.multi_output_step.multi_output_step_no_input
 # message: That update leaves out the input
 def multi_output_step(input, weights, goals, alpha):
     predictions = [input * w for w in weights]

@@ -1,4 +1,5 @@
 # exercise: multi_output_step
+# misconception: lesson5.multi_output_step.multi_output_step_slide_weights
 # message: scalar_ele_mul(input, weights): a slip of the slide
 def multi_output_step(input, weights, goals, alpha):
     predictions = [input * w for w in weights]

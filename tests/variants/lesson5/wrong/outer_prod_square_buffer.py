@@ -1,4 +1,5 @@
 # exercise: outer_prod
+# misconception: lesson5.outer_prod.outer_prod_fixed_three
 # message: whatever the lengths
 def outer_prod(vec_a, vec_b):
     out = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
