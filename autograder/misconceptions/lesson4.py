@@ -14,7 +14,8 @@ gradient_descent_step = _ref.gradient_descent_step
 # ------------------------------------------------------------------ squared_error
 
 
-@misconception("squared_error", "the absolute value of the pure error is taken (abs(prediction - goal)) instead of its square",
+@misconception("squared_error", "the absolute value of the pure error is taken (abs(prediction - goal)) instead "
+                                 "of its square",
                "The course squares it: (prediction - goal) ** 2.")
 def squared_error_absolute(prediction, goal):
     return abs(prediction - goal)
@@ -52,7 +53,8 @@ def hot_cold_step_wrong_way(input, weight, goal, step_amount):
 
 
 @misconception("hot_cold_step", "an else branch moves the weight up whenever down is not better, even on an exact tie",
-               "The course uses two comparisons, down_error < up_error and down_error > up_error: on a tie neither holds.")
+               "The course uses two comparisons, down_error < up_error and down_error > up_error: on a tie "
+               "neither holds.")
 def hot_cold_step_else_moves_up(input, weight, goal, step_amount):
     up_error = squared_error(input * (weight + step_amount), goal)
     down_error = squared_error(input * (weight - step_amount), goal)
@@ -74,7 +76,8 @@ def hot_cold_step_tie_moves_down(input, weight, goal, step_amount):
 
 @misconception("hot_cold_step", "the weight moves only when a trial beats the current error, as in the slides' "
                                 "step 5 (if error > e_dn or error > e_up)",
-               "The 1101-iteration loop compares only the two trials with each other, and always moves to the better one.")
+               "The 1101-iteration loop compares only the two trials with each other, and always moves to the "
+               "better one.")
 def hot_cold_step_stays_when_worse(input, weight, goal, step_amount):
     error = squared_error(input * weight, goal)
     up_error = squared_error(input * (weight + step_amount), goal)
@@ -166,7 +169,8 @@ def gradient_descent_step_missing_alpha(input, weight, goal, alpha):
     return weight - weight_delta
 
 
-@misconception("gradient_descent_step", "the step is taken twice (alpha * weight_delta subtracted two times, or 2 * alpha)")
+@misconception("gradient_descent_step", "the step is taken twice (alpha * weight_delta subtracted two times, or "
+                                        "2 * alpha)")
 def gradient_descent_step_doubled_alpha(input, weight, goal, alpha):
     prediction = input * weight
     delta = prediction - goal
