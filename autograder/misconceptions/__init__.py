@@ -70,16 +70,31 @@ def _run(func, args):
 
 
 def same_value(got, want, tol=MATCH_TOL) -> bool:
-    """Whether ``got`` equals ``want`` within ``tol``, for numbers, arrays and tuples of them."""
+    """Whether ``got`` equals ``want`` within ``tol``, for numbers, words, arrays and tuples
+    of them. NaN equals NaN here, at the same places: a slip that blows up (softmax without
+    its max shift, a flipped delta that diverges) is recognised by where it blows up."""
+    if isinstance(want, str):
+        return isinstance(got, str) and got == want
     if isinstance(want, (tuple, list)) and want and _ragged(want):
         return isinstance(got, (tuple, list, np.ndarray)) and len(got) == len(want) and all(
             same_value(g, w, tol) for g, w in zip(got, want))
     if want is None:
         return got is None
     try:
-        return mismatch(got, want, tol) is None
+        return mismatch(got, want, tol) is None or _same_with_nan(got, want, tol)
     except Exception:  # noqa: BLE001 - values that cannot be compared are not equal
         return False
+
+
+def _same_with_nan(got, want, tol):
+    want_a = np.asarray(want, dtype=float)
+    holes = np.isnan(want_a)
+    if not holes.any():
+        return False
+    got_a = np.asarray(got, dtype=float)
+    if got_a.shape != want_a.shape or not np.array_equal(np.isnan(got_a), holes):
+        return False
+    return bool(np.allclose(got_a[~holes], want_a[~holes], rtol=tol["rel"], atol=tol["abs"]))
 
 
 def _ragged(value):
@@ -97,17 +112,24 @@ def _learner_matches(outcome, expected):
     return outcome.status == "ok" and same_value(outcome.value, value)
 
 
-def identify(item: Misconception, reference_func, calls) -> bool:
-    """Whether every call's answer is the misconception's and it differs from the reference."""
+def identify(item: Misconception, reference_func, calls, reference_answers=None) -> bool:
+    """Whether every call's answer is the misconception's and it differs from the reference.
+
+    ``reference_answers`` (a list as long as ``calls``, filled as needed) keeps the
+    reference's answer to each call, so that several misconceptions pay for it once."""
     if not calls:
         return False
+    if reference_answers is None:
+        reference_answers = [None] * len(calls)
     distinguishable = answered = False
-    for args, outcome in calls:
+    for i, (args, outcome) in enumerate(calls):
         expected = _run(item.func, args)
         if not _learner_matches(outcome, expected):
             return False
         answered |= expected[0] == "ok"
-        right = _run(reference_func, args)
+        if reference_answers[i] is None:
+            reference_answers[i] = _run(reference_func, args)
+        right = reference_answers[i]
         if right[0] != expected[0] or (right[0] == "ok" and not same_value(expected[1], right[1])):
             distinguishable = True
     return answered and distinguishable
@@ -127,8 +149,9 @@ def name_misconceptions(lesson, records, reference_module) -> None:
         calls = [(args, outcome) for r in records if r.exercise == exercise
                  for name, args, outcome in r.calls if name == exercise]
         reference_func = getattr(reference_module, exercise)
+        reference_answers = [None] * len(calls)
         for item in candidates:
-            if identify(item, reference_func, calls):
+            if identify(item, reference_func, calls, reference_answers):
                 for record in bad:
                     record.misconception = item.id
                     record.message = "%s %s" % (record.message, item.sentence)

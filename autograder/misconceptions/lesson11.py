@@ -5,7 +5,7 @@ from collections import Counter
 
 import numpy as np
 
-from . import misconception, same_value
+from . import misconception
 
 
 @misconception("sentence_encoding", "the vectors are added with + as they come: on Python lists, + joins them "
@@ -49,17 +49,7 @@ def sentence_encoding_last_word_only(sentence, word2hot):
     return x
 
 
-# similar and analogy return (word, score) pairs. Their slips are registered only once
-# same_value compares words (strings) as well as numbers: until then no answer with words
-# in it can match, and the tests would expect these slips to be named.
-def _unregistered(exercise, when, course=""):
-    return lambda func: func
-
-
-_ranking = misconception if same_value([("good", 1.0)], [("good", 1.0)]) else _unregistered
-
-
-@_ranking("similar", "the score is the distance itself, not minus it, so most_common puts the farthest "
+@misconception("similar", "the score is the distance itself, not minus it, so most_common puts the farthest "
                       "words first",
            "Score minus the distance: the nearest word has the highest score.")
 def similar_farthest_first(word, word2index, weights):
@@ -71,7 +61,7 @@ def similar_farthest_first(word, word2index, weights):
     return scores.most_common(10)
 
 
-@_ranking("similar", "the score is the distance itself, not minus it (the words are sorted nearest first, "
+@misconception("similar", "the score is the distance itself, not minus it (the words are sorted nearest first, "
                       "but each score has the wrong sign)")
 def similar_positive_distance(word, word2index, weights):
     target = weights[word2index[word]]
@@ -79,7 +69,7 @@ def similar_positive_distance(word, word2index, weights):
     return sorted(scores, key=lambda pair: pair[1])[:10]
 
 
-@_ranking("similar", "the target word is left out of its own ranking",
+@misconception("similar", "the target word is left out of its own ranking",
            "It comes first, with the score 0.")
 def similar_leaves_target_out(word, word2index, weights):
     target = weights[word2index[word]]
@@ -91,7 +81,7 @@ def similar_leaves_target_out(word, word2index, weights):
     return scores.most_common(10)
 
 
-@_ranking("similar", "the square root is missing: the score is minus the squared distance")
+@misconception("similar", "the square root is missing: the score is minus the squared distance")
 def similar_squared_distance(word, word2index, weights):
     target = weights[word2index[word]]
     scores = Counter()
@@ -101,7 +91,7 @@ def similar_squared_distance(word, word2index, weights):
     return scores.most_common(10)
 
 
-@_ranking("similar", "the score is the dot product of the two embeddings instead of minus their distance")
+@misconception("similar", "the score is the dot product of the two embeddings instead of minus their distance")
 def similar_dot_product(word, word2index, weights):
     target = weights[word2index[word]]
     scores = Counter()
@@ -110,7 +100,7 @@ def similar_dot_product(word, word2index, weights):
     return scores.most_common(10)
 
 
-@_ranking("similar", "only the words are returned, without their scores",
+@misconception("similar", "only the words are returned, without their scores",
            "Return the (word, score) pairs that most_common(10) gives.")
 def similar_words_only(word, word2index, weights):
     target = weights[word2index[word]]
@@ -120,7 +110,7 @@ def similar_words_only(word, word2index, weights):
     return [w for w, score in scores.most_common(10)]
 
 
-@_ranking("similar", "every word of the vocabulary is returned (most_common() without its 10)")
+@misconception("similar", "every word of the vocabulary is returned (most_common() without its 10)")
 def similar_every_word(word, word2index, weights):
     target = weights[word2index[word]]
     scores = Counter()
@@ -129,7 +119,7 @@ def similar_every_word(word, word2index, weights):
     return scores.most_common()
 
 
-@_ranking("analogy", "the embeddings are used as they are, never normalised to length 1",
+@misconception("analogy", "the embeddings are used as they are, never normalised to length 1",
            "Divide every row of weights by its length first.")
 def analogy_not_normalised(positive, negative, word2index, weights):
     query = np.zeros(weights.shape[1])
@@ -144,7 +134,7 @@ def analogy_not_normalised(positive, negative, word2index, weights):
     return scores.most_common(10)
 
 
-@_ranking("analogy", "the embeddings are multiplied by their squared length instead of divided by their "
+@misconception("analogy", "the embeddings are multiplied by their squared length instead of divided by their "
                       "length (the book notebook's normed_weights = weights * norms)",
            "Divide every row by the square root of the sum of its squares.")
 def analogy_multiplies_by_norms(positive, negative, word2index, weights):
@@ -162,7 +152,7 @@ def analogy_multiplies_by_norms(positive, negative, word2index, weights):
     return scores.most_common(10)
 
 
-@_ranking("analogy", "each embedding is divided by the sum of its squares, without the square root")
+@misconception("analogy", "each embedding is divided by the sum of its squares, without the square root")
 def analogy_squared_norms(positive, negative, word2index, weights):
     normed = weights / np.sum(weights * weights, axis=1, keepdims=True)
     query = np.zeros(weights.shape[1])
@@ -177,7 +167,7 @@ def analogy_squared_norms(positive, negative, word2index, weights):
     return scores.most_common(10)
 
 
-@_ranking("analogy", "the query words are ranked too, instead of being left out",
+@misconception("analogy", "the query words are ranked too, instead of being left out",
            "Skip the words of positive and negative when scoring.")
 def analogy_keeps_query_words(positive, negative, word2index, weights):
     normed = weights / np.linalg.norm(weights, axis=1, keepdims=True)
@@ -188,7 +178,7 @@ def analogy_keeps_query_words(positive, negative, word2index, weights):
     return scores.most_common(10)
 
 
-@_ranking("analogy", "the first answer is dropped (the book notebook's most_common(10)[1:]) instead of "
+@misconception("analogy", "the first answer is dropped (the book notebook's most_common(10)[1:]) instead of "
                       "the query words")
 def analogy_drops_the_first(positive, negative, word2index, weights):
     normed = weights / np.linalg.norm(weights, axis=1, keepdims=True)
@@ -199,7 +189,7 @@ def analogy_drops_the_first(positive, negative, word2index, weights):
     return scores.most_common(10)[1:]
 
 
-@_ranking("analogy", "the negative words are added to the query instead of subtracted")
+@misconception("analogy", "the negative words are added to the query instead of subtracted")
 def analogy_adds_negative(positive, negative, word2index, weights):
     normed = weights / np.linalg.norm(weights, axis=1, keepdims=True)
     query = np.zeros(weights.shape[1])
@@ -212,7 +202,7 @@ def analogy_adds_negative(positive, negative, word2index, weights):
     return scores.most_common(10)
 
 
-@_ranking("analogy", "the query is normalised to length 1 as well")
+@misconception("analogy", "the query is normalised to length 1 as well")
 def analogy_normalises_query(positive, negative, word2index, weights):
     normed = weights / np.linalg.norm(weights, axis=1, keepdims=True)
     query = sum(normed[word2index[w]] for w in positive) - sum(normed[word2index[w]] for w in negative)

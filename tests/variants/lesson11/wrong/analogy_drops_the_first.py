@@ -1,4 +1,5 @@
 # exercise: analogy
+# misconception: lesson11.analogy.analogy_drops_the_first
 # The book notebook's most_common(10)[1:]: drops the best word instead of the query words.
 def analogy(positive, negative, word2index, weights):
     from collections import Counter

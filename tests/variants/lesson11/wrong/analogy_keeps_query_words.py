@@ -1,4 +1,5 @@
 # exercise: analogy
+# misconception: lesson11.analogy.analogy_keeps_query_words
 # message: one of the query words
 def analogy(positive, negative, word2index, weights):
     from collections import Counter

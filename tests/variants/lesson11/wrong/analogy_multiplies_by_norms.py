@@ -1,4 +1,5 @@
 # exercise: analogy
+# misconception: lesson11.analogy.analogy_multiplies_by_norms
 # The book notebook's normed_weights = weights * norms (multiplies by the squared length).
 def analogy(positive, negative, word2index, weights):
     from collections import Counter

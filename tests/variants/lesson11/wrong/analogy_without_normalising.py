@@ -1,4 +1,5 @@
 # exercise: analogy
+# misconception: lesson11.analogy.analogy_not_normalised
 # message: normalised embedding
 def analogy(positive, negative, word2index, weights):
     from collections import Counter

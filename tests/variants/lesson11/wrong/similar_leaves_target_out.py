@@ -1,4 +1,5 @@
 # exercise: similar
+# misconception: lesson11.similar.similar_leaves_target_out
 def similar(word, word2index, weights):
     from collections import Counter
     import math

@@ -1,4 +1,5 @@
 # exercise: similar
+# misconception: lesson11.similar.similar_positive_distance
 # message: The score is minus the distance
 def similar(word, word2index, weights):
     target = weights[word2index[word]]
