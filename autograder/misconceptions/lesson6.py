@@ -371,6 +371,31 @@ def train_deep_network_transposed_update(inputs, goals, weights_0_1, weights_1_2
     return errors, weights_0_1, weights_1_2
 
 
+@misconception("train_deep_network", "the weights move with the error instead of against it: layer_2_delta is "
+                                     "goal - layer_2 while the updates keep their -=, so the error grows until it "
+                                     "overflows",
+               "The lesson's layer_2_delta is layer_2 - goal, the prediction minus the goal.")
+def train_deep_network_sign_flip(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    with np.errstate(all="ignore"):  # it diverges: inf, then NaN, quietly
+        for iteration in range(iterations):
+            layer_2_error = 0.0
+            for i in range(len(inputs)):
+                layer_0 = inputs[i:i + 1]
+                layer_1 = relu(np.dot(layer_0, weights_0_1))
+                layer_2 = np.dot(layer_1, weights_1_2)
+                layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+                layer_2_delta = goals[i:i + 1] - layer_2
+                layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+                weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+                weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+            errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
 @misconception("train_deep_network", "alpha is left out of both weight updates",
                "The lesson's updates are weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta) and likewise for "
                "weights_0_1.")

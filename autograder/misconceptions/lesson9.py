@@ -114,6 +114,14 @@ def softmax_axis_one(x):
     return temp / np.sum(temp, axis=1, keepdims=True)
 
 
+@misconception("softmax", "each row's largest value is not subtracted before np.exp")
+def softmax_no_max_shift(x):
+    x = np.asarray(x, dtype=float)
+    with np.errstate(over="ignore", invalid="ignore"):
+        temp = np.exp(x)
+        return temp / np.sum(temp, axis=-1, keepdims=True)
+
+
 @misconception("softmax", "keepdims=True is left out: the row maxima and sums lose their axis and no longer "
                           "line up with the rows of a 2-D array")
 def softmax_no_keepdims(x):

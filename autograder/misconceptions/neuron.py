@@ -63,6 +63,19 @@ def train_neuron_no_slope(inputs, outputs, weights, iterations):
     return weights
 
 
+@misconception("train_neuron", "the slope is taken of the weighted sum instead of the sigmoid's output: "
+                               "layer * (1 - layer) where the video has output * (1 - output)",
+               "The sigmoid's slope at a point is output * (1 - output), with output = think(inputs, weights).")
+def train_neuron_slope_of_sum(inputs, outputs, weights, iterations):
+    weights = np.array(weights, dtype=float)
+    with np.errstate(all="ignore"):  # the weights can blow up: inf, then NaN, quietly
+        for iteration in range(iterations):
+            layer = np.dot(inputs, weights)
+            output = think(inputs, weights)
+            weights = weights + np.dot(inputs.T, (outputs - output) * layer * (1 - layer))
+    return weights
+
+
 @misconception("train_neuron", "the weights are updated once, whatever the number of iterations",
                "Repeat the forward pass and the update `iterations` times.")
 def train_neuron_one_update(inputs, outputs, weights, iterations):

@@ -1,4 +1,5 @@
 # exercise: train_deep_network
+# misconception: lesson6.train_deep_network.train_deep_network_sign_flip
 # The course's `delta = goal - layer_2` kept, but with its `+=` turned into `-=`.
 import numpy as np
 
