@@ -5,6 +5,12 @@ import numpy as np
 from . import misconception
 
 
+@misconception("neural_network", "the input and the weight are added instead of multiplied",
+               "A weight scales its input: the prediction is input * weight.")
+def neural_network_adds(input, weight):
+    return input + weight
+
+
 @misconception("w_sum", "the loop over the indices stops one element early (range(len(a) - 1))")
 def w_sum_stops_early(a, b):
     assert len(a) == len(b)
