@@ -20,16 +20,34 @@ from . import __version__, course
 EXIT_FULL, EXIT_LOST, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+# Commands kept in modules of their own, imported only when used (or listed by --help), so
+# that `grade lessonN` starts without them: name -> (module, attribute).
+LAZY_COMMANDS = {
+    "batch": ("batch", "command"),
+    "gradescope": ("gradescope", "command"),
+    "reset": ("cli_practice", "reset_cmd"),
+    "drill": ("cli_practice", "drill_cmd"),
+    "history": ("cli_practice", "history_cmd"),
+    "course": ("course_dir", "course_group"),
+    "data": ("mnist", "data_group"),
+}
+
+
 class CourseGroup(click.Group):
     """A group whose commands also include one per lesson (``grade lesson4``)."""
 
     def list_commands(self, ctx):
-        return sorted(super().list_commands(ctx)) + list(course.lessons())
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS)) + list(course.lessons())
 
     def get_command(self, ctx, name):
         command = super().get_command(ctx, name)
         if command is not None:
             return command
+        if name in LAZY_COMMANDS:
+            import importlib
+
+            module, attribute = LAZY_COMMANDS[name]
+            return getattr(importlib.import_module("%s.%s" % (__package__, module)), attribute)
         if name in course.lessons():
             return _lesson_command(name)
         return None
@@ -39,7 +57,7 @@ class CourseGroup(click.Group):
             return super().resolve_command(ctx, args)
         except click.UsageError:
             name = args[0] if args else ""
-            if name and not name.startswith("-") and name not in self.commands:
+            if name and not name.startswith("-") and name not in self.commands and name not in LAZY_COMMANDS:
                 raise click.UsageError(str(course.UnknownLesson(name, list(course.lessons())))) from None
             raise
 
@@ -77,6 +95,9 @@ def _lesson_command(name):
             sys.exit(run_replay(name, submission))
         if watch or (ctx.parent is not None and ctx.parent.params.get("watch")):
             sys.exit(run_watch(name, submission, seed=seed, max_rounds=max_rounds))
+        from . import prestart
+
+        prestart.start()  # the learner's worker imports NumPy while this process imports the graders
         code = run_lesson(name, submission, fmt=fmt, hints=hints, seed=seed, verbose=verbose)
         if plot and code in (EXIT_FULL, EXIT_LOST):
             code = run_plots(name, submission, code, err=fmt != "table")
@@ -214,28 +235,6 @@ def generate_cmd(check):
         sys.exit(1 if stale else 0)
     for path in generate.write_stubs():
         click.echo("wrote %s" % path)
-
-
-from . import batch as _batch, gradescope as _gradescope  # noqa: E402
-
-main.add_command(_batch.command)
-main.add_command(_gradescope.command)
-
-
-from .cli_practice import COMMANDS as _PRACTICE_COMMANDS  # noqa: E402
-
-for _command in _PRACTICE_COMMANDS:
-    main.add_command(_command)
-
-
-from .course_dir import course_group as _course_group  # noqa: E402
-
-main.add_command(_course_group)
-
-
-from .mnist import data_group as _data_group  # noqa: E402
-
-main.add_command(_data_group)
 
 
 if __name__ == "__main__":  # pragma: no cover

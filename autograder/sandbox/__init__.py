@@ -9,25 +9,14 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import protocol
+from ..prestart import take as _take_prestarted, worker_process
 
-WORKER = Path(__file__).with_name("worker.py")
 GRACE = 10.0  # seconds the grader waits past a call's own limit before giving up on the worker
-
-# Environment of the learner's process: one BLAS thread (forked children must not inherit
-# a thread pool, and batch grading runs many at once).
-_ENV_OVERRIDES = {
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "PYTHONWARNINGS": "ignore",
-    "PYTHONDONTWRITEBYTECODE": "1",
-}
 
 
 @dataclass
@@ -61,20 +50,9 @@ class Sandbox:
         self._start()
 
     def _start(self):
-        env = dict(os.environ, **_ENV_OVERRIDES)
-        self._proc = _launched_worker()
-        if self._proc is not None:
-            self._send({"op": "load", "path": str(self.submission), "module_name": self.module_name})
-            self._load = None
-            return
-        self._proc = subprocess.Popen(
-            [sys.executable, "-I", "-B", str(WORKER)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            close_fds=True,
-        )
+        self._proc = _launched_worker() or _take_prestarted()
+        if self._proc is None:
+            self._proc = worker_process(stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._send({"op": "load", "path": str(self.submission), "module_name": self.module_name})
         self._load = None
 
@@ -194,11 +172,9 @@ class _Launcher:
         import socket
 
         ours, theirs = socket.socketpair()
-        env = dict(os.environ, **_ENV_OVERRIDES)
         try:
-            self.proc = subprocess.Popen([sys.executable, "-I", "-B", str(WORKER), "--launcher"], stdin=theirs,
-                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-                                         close_fds=True)
+            self.proc = worker_process("--launcher", stdin=theirs, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
         finally:
             theirs.close()
         self.sock = ours
