@@ -6,6 +6,12 @@ points, the grading process (never the learner's) runs each misconception of tha
 exercise on the very arguments the checks sent; when the learner's answers equal what
 one misconception produces on *every* call (and the misconception is not the right
 answer), the report adds one sentence: "This is what you get when …".
+
+Each misconception is written whole, as a learner would type it, even where two of them
+share most of a training loop: ``tests/test_misconceptions.py`` grades that very code as
+a learner's file (renamed to the exercise) and checks that it is named, so a shared
+helper would make the catalogue untestable. Their bodies use only NumPy, ``math`` and
+the lesson's exercise names (bound to the reference solution in each module).
 """
 
 from __future__ import annotations
