@@ -31,6 +31,8 @@ def test_misconception_is_named_when_made(tmp_path, lesson, item):
     assert failing, "the misconception %s is not caught by the grader" % item.id
     assert {c.misconception for c in failing} == {item.id}
     assert all(item.sentence in c.message for c in failing)
+    # A check that explained the slip in its own words gives way: the mistake is said once.
+    assert not any(c.slip and c.slip in c.message for c in failing)
 
 
 def test_same_value_compares_structures():

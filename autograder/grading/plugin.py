@@ -229,6 +229,7 @@ class Expect:
         for value, explanation in slips:
             if self._problem(got, value, tol, parts) is None:
                 message += " " + explanation
+                record.slip = explanation
                 break
         raise CheckFailed(message)
 

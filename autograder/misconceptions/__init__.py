@@ -160,5 +160,8 @@ def name_misconceptions(lesson, records, reference_module) -> None:
             if identify(item, reference_func, calls, reference_answers):
                 for record in bad:
                     record.misconception = item.id
+                    if record.slip:  # the check's own word for the slip: one explanation is enough,
+                        # and the misconception's holds on every call, not on this one alone
+                        record.message = record.message.replace(" " + record.slip, "", 1)
                     record.message = "%s %s" % (record.message, item.sentence)
                 break

@@ -157,7 +157,8 @@ def conv_kernel_update_listing_as_printed(flattened_input, layer_1_delta, kernel
 # ------------------------------------------------------------------ match_filter
 
 
-@misconception("match_filter", "the products are added up but never divided by the number of pixels")
+@misconception("match_filter", "the products are added up but never divided by the number of pixels",
+               "The talk takes their mean: the sum divided by 9 for a 3x3 feature.")
 def match_filter_sum(patch, feature):
     return float(np.sum(np.asarray(patch) * np.asarray(feature)))
 

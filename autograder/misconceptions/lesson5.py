@@ -17,7 +17,8 @@ outer_prod = _ref.outer_prod
 
 @misconception("multi_input_step", "the new weights add alpha * weight_deltas[i] instead of subtracting it, so "
                                    "they move the way that raises the error",
-               "A negative weight delta must make its weight grow: 0.1 - (-1.19 * 0.01) = 0.1119.")
+               "A negative weight delta must make its weight grow: 0.1 - (-1.19 * 0.01) = 0.1119 (the recap "
+               "slide's '0.1 - (1.19 * 0.01) = 0.1119' lost that minus sign; as written it gives 0.0881).")
 def multi_input_step_update_sign_flip(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal

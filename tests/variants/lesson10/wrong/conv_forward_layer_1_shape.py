@@ -1,5 +1,5 @@
 # exercise: conv_forward
-# message: is the next step of the listing (layer_1)
+# message: kernel_output is already reshaped to (batch, -1)
 # misconception: lesson10.conv_forward.conv_forward_layer_1_shape
 import numpy as np
 

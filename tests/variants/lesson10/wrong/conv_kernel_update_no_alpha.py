@@ -1,5 +1,5 @@
 # exercise: conv_kernel_update
-# message: alpha is missing
+# message: alpha is left out: the kernels move
 # misconception: lesson10.conv_kernel_update.conv_kernel_update_no_alpha
 import numpy as np
 

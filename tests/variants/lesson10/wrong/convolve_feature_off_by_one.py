@@ -1,5 +1,5 @@
 # exercise: convolve_feature
-# message: misses the last row and column of positions
+# message: the loops stop one position early (range(rows
 # misconception: lesson10.convolve_feature.convolve_feature_off_by_one
 import numpy as np
 

@@ -1,5 +1,5 @@
 # exercise: convolve_feature
-# message: That is the sum of the products
+# message: each position of the map gets the
 # misconception: lesson10.convolve_feature.convolve_feature_sums
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view

@@ -1,5 +1,5 @@
 # exercise: match_filter
-# message: truncated to two digits
+# message: the mean is cut to two digits
 # misconception: lesson10.match_filter.match_filter_truncated
 # Keeps two digits the way the talk shows them, with int().
 import numpy as np

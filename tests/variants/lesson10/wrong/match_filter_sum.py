@@ -1,5 +1,5 @@
 # exercise: match_filter
-# message: sum of the products
+# message: the products are added up but never
 # misconception: lesson10.match_filter.match_filter_sum
 import numpy as np
 

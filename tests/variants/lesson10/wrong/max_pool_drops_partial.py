@@ -1,5 +1,5 @@
 # exercise: max_pool
-# message: drops the partial windows
+# message: only whole windows are kept, so the
 # misconception: lesson10.max_pool.max_pool_drops_partial
 import numpy as np
 

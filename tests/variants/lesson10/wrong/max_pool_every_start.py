@@ -1,5 +1,5 @@
 # exercise: max_pool
-# message: extra window at the edge
+# message: a window starts at every multiple of
 # misconception: lesson10.max_pool.max_pool_every_start
 import numpy as np
 

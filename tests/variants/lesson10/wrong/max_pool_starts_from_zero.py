@@ -1,5 +1,5 @@
 # exercise: max_pool
-# message: Negative values came out as 0
+# message: each window's max starts from 0, so
 # misconception: lesson10.max_pool.max_pool_starts_from_zero
 import math
 

@@ -1,6 +1,6 @@
 # exercise: gradient_descent
 # misconception: lesson4.gradient_descent.gradient_descent_after_update
-# message: measured after each update
+# message: the weight is updated first and the
 def gradient_descent(input, weight, goal, alpha, iterations):
     history = []
     for _ in range(iterations):

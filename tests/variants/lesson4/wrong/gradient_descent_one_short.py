@@ -1,6 +1,6 @@
 # exercise: gradient_descent
 # misconception: lesson4.gradient_descent.gradient_descent_one_short
-# message: one entry short
+# message: the loop runs one time too few
 def gradient_descent(input, weight, goal, alpha, iterations):
     history = []
     for _ in range(1, iterations):

@@ -1,6 +1,6 @@
 # exercise: gradient_descent
 # misconception: lesson4.gradient_descent.gradient_descent_one_too_long
-# message: one entry too many
+# message: the loop runs one time too many
 def gradient_descent(input, weight, goal, alpha, iterations):
     history = []
     for _ in range(iterations + 1):

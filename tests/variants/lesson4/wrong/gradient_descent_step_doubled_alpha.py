@@ -1,6 +1,6 @@
 # exercise: gradient_descent_step
 # misconception: lesson4.gradient_descent_step.gradient_descent_step_doubled_alpha
-# message: is alpha applied twice?
+# message: the step is taken twice (alpha *
 def gradient_descent_step(input, weight, goal, alpha):
     prediction = input * weight
     delta = prediction - goal

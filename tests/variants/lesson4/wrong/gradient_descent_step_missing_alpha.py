@@ -1,6 +1,6 @@
 # exercise: gradient_descent_step
 # misconception: lesson4.gradient_descent_step.gradient_descent_step_missing_alpha
-# message: That is the step without alpha
+# message: alpha is left out of the update
 def gradient_descent_step(input, weight, goal, alpha):
     prediction = input * weight
     delta = prediction - goal

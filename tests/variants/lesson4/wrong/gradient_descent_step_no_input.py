@@ -1,6 +1,6 @@
 # exercise: gradient_descent_step
 # misconception: lesson4.gradient_descent_step.gradient_descent_step_no_input
-# message: the input is missing from the step
+# message: weight_delta is the delta alone, without multiplying
 def gradient_descent_step(input, weight, goal, alpha):
     prediction = input * weight
     delta = prediction - goal

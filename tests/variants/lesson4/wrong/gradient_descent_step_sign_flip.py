@@ -1,6 +1,6 @@
 # exercise: gradient_descent_step
 # misconception: lesson4.gradient_descent_step.gradient_descent_step_sign_flip
-# message: The weight moved the wrong way
+# message: alpha * weight_delta is added instead of
 def gradient_descent_step(input, weight, goal, alpha):
     prediction = input * weight
     delta = prediction - goal

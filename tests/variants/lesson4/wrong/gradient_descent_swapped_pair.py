@@ -1,6 +1,6 @@
 # exercise: gradient_descent
 # misconception: lesson4.gradient_descent.gradient_descent_swapped_pair
-# message: (error, prediction), in that order
+# message: each pair is stored as (prediction, error)
 def gradient_descent(input, weight, goal, alpha, iterations):
     history = []
     for _ in range(iterations):

@@ -1,6 +1,6 @@
 # exercise: hot_cold_learning
 # misconception: lesson4.hot_cold_learning.hot_cold_learning_after_update
-# message: measured after each update
+# message: the weight is updated first and the
 def hot_cold_learning(input, weight, goal, step_amount, iterations):
     history = []
     for _ in range(iterations):

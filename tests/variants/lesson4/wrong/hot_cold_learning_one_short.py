@@ -1,6 +1,6 @@
 # exercise: hot_cold_learning
 # misconception: lesson4.hot_cold_learning.hot_cold_learning_one_short
-# message: one entry short
+# message: the loop runs one time too few
 def hot_cold_learning(input, weight, goal, step_amount, iterations):
     history = []
     iteration = 1

@@ -1,6 +1,6 @@
 # exercise: hot_cold_learning
 # misconception: lesson4.hot_cold_learning.hot_cold_learning_swapped_pair
-# message: (error, prediction), in that order
+# message: each pair is stored as (prediction, error)
 def hot_cold_learning(input, weight, goal, step_amount, iterations):
     history = []
     for _ in range(iterations):

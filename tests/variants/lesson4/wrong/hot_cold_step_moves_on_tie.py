@@ -1,6 +1,6 @@
 # exercise: hot_cold_step
 # misconception: lesson4.hot_cold_step.hot_cold_step_else_moves_up
-# message: keeps the weight on a tie
+# message: an else branch moves the weight up
 def hot_cold_step(input, weight, goal, step_amount):
     up_error = squared_error(input * (weight + step_amount), goal)
     down_error = squared_error(input * (weight - step_amount), goal)

@@ -1,6 +1,6 @@
 # exercise: hot_cold_step
 # misconception: lesson4.hot_cold_step.hot_cold_step_stays_when_worse
-# message: always moves to the better trial even when both are worse than staying
+# message: the weight moves only when a trial
 # The slides' "step 5": only move when a trial beats the current error.
 def hot_cold_step(input, weight, goal, step_amount):
     error = (input * weight - goal) ** 2

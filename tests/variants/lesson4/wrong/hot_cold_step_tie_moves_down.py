@@ -1,6 +1,6 @@
 # exercise: hot_cold_step
 # misconception: lesson4.hot_cold_step.hot_cold_step_tie_moves_down
-# message: keeps the weight on a tie
+# message: down is chosen with down_error <= up_error
 # Up only when it is strictly better, otherwise down: a tie goes down.
 def hot_cold_step(input, weight, goal, step_amount):
     trials = {}

@@ -1,6 +1,6 @@
 # exercise: hot_cold_step
 # misconception: lesson4.hot_cold_step.hot_cold_step_wrong_way
-# message: moved toward the trial with the higher error
+# message: the two moves are swapped: the weight
 # max() where min() was meant.
 def hot_cold_step(input, weight, goal, step_amount):
     up, down = weight + step_amount, weight - step_amount

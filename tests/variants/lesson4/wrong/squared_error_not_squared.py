@@ -1,5 +1,5 @@
 # exercise: squared_error
 # misconception: lesson4.squared_error.squared_error_not_squared
-# message: That is the pure error, not squared yet
+# message: the pure error prediction - goal is
 def squared_error(prediction, goal):
     return prediction - goal

@@ -1,6 +1,6 @@
 # exercise: multi_in_out_step
 # misconception: lesson5.multi_in_out_step.multi_in_out_step_columns
-# message: Those predictions use the columns of weights
+# message: the predictions read the columns of weights
 # weights[j][i] read as "from input j to output i".
 def multi_in_out_step(input, weights, goals, alpha):
     predictions = []

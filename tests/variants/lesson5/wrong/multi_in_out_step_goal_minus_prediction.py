@@ -1,6 +1,6 @@
 # exercise: multi_in_out_step
 # misconception: lesson5.multi_in_out_step.multi_in_out_step_delta_sign_flip
-# message: goal - prediction moves every weight the wrong way
+# message: the deltas are taken as goals[i] -
 import numpy as np
 
 

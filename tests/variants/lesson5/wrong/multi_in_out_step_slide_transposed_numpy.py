@@ -1,6 +1,6 @@
 # exercise: multi_in_out_step
 # misconception: lesson5.multi_in_out_step.multi_in_out_step_transposed_numpy
-# message: which is transposed
+# message: the weight deltas are np.outer(input, deltas), indexed
 import numpy as np
 
 

@@ -1,6 +1,6 @@
 # exercise: multi_in_out_step
 # misconception: lesson5.multi_in_out_step.multi_in_out_step_update_sign_flip
-# message: The weights moved the wrong way
+# message: alpha * weight_deltas[i][j] is added to the
 def multi_in_out_step(input, weights, goals, alpha):
     predictions, errors, deltas = [], [], []
     for row, goal in zip(weights, goals):

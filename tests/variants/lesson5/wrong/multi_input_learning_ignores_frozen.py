@@ -1,6 +1,6 @@
 # exercise: multi_input_learning
 # misconception: lesson5.multi_input_learning.multi_input_learning_ignores_frozen
-# message: must keep its value
+# message: frozen is ignored and every weight learns
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):
     history = []
     for _ in range(iterations):

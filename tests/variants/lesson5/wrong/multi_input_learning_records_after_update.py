@@ -1,6 +1,6 @@
 # exercise: multi_input_learning
 # misconception: lesson5.multi_input_learning.multi_input_learning_records_after_update
-# message: Those are the weights after this iteration's update
+# message: the weights are recorded after this iteration's
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):
     history = []
     weights = list(weights)

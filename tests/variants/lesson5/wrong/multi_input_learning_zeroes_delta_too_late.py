@@ -1,6 +1,6 @@
 # exercise: multi_input_learning
 # misconception: lesson5.multi_input_learning.multi_input_learning_ignores_frozen
-# message: must keep its value
+# message: frozen is ignored and every weight learns
 # The course's weight_deltas[0] = 0, applied after multi_input_step has already used it.
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):
     history = []

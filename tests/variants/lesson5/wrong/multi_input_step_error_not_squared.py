@@ -1,6 +1,6 @@
 # exercise: multi_input_step
 # misconception: lesson5.multi_input_step.multi_input_step_error_not_squared
-# message: error is the square of delta
+# message: the error is the pure error delta
 def multi_input_step(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal

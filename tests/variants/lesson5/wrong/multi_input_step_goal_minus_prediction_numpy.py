@@ -1,6 +1,6 @@
 # exercise: multi_input_step
 # misconception: lesson5.multi_input_step.multi_input_step_delta_sign_flip
-# message: goal - prediction moves every weight the wrong way
+# message: delta is taken as goal - prediction
 import numpy as np
 
 

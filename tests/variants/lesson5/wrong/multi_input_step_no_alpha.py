@@ -1,6 +1,6 @@
 # exercise: multi_input_step
 # misconception: lesson5.multi_input_step.multi_input_step_no_alpha
-# message: the update without alpha
+# message: alpha is left out of the update
 def multi_input_step(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal

@@ -1,6 +1,6 @@
 # exercise: multi_input_step
 # misconception: lesson5.multi_input_step.multi_input_step_stops_early
-# message: does the loop stop one index early?
+# message: the weighted sum stops one input early
 def multi_input_step(input, weights, goal, alpha):
     prediction = 0
     for i in range(len(input) - 1):

@@ -1,6 +1,6 @@
 # exercise: multi_input_step
 # misconception: lesson5.multi_input_step.multi_input_step_update_sign_flip
-# message: lost the minus sign of the weight delta
+# message: the new weights add alpha * weight_deltas[i]
 def multi_input_step(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal

@@ -1,6 +1,6 @@
 # exercise: multi_input_step
 # misconception: lesson5.multi_input_step.multi_input_step_print_order
-# message: The values are right but in another order
+# message: the values are returned in the order
 def multi_input_step(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal

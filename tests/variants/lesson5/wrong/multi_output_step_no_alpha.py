@@ -1,6 +1,6 @@
 # exercise: multi_output_step
 # misconception: lesson5.multi_output_step.multi_output_step_no_alpha
-# message: the update without alpha
+# message: alpha is left out of the update
 def multi_output_step(input, weights, goals, alpha):
     predictions = [input * w for w in weights]
     deltas = [predictions[i] - goals[i] for i in range(len(weights))]

@@ -1,6 +1,6 @@
 # exercise: multi_output_step
 # misconception: lesson5.multi_output_step.multi_output_step_no_input
-# message: That update leaves out the input
+# message: the input is left out of the
 def multi_output_step(input, weights, goals, alpha):
     predictions = [input * w for w in weights]
     deltas = [p - g for p, g in zip(predictions, goals)]

@@ -1,6 +1,6 @@
 # exercise: multi_output_step
 # misconception: lesson5.multi_output_step.multi_output_step_slide_weights
-# message: scalar_ele_mul(input, weights): a slip of the slide
+# message: the slide's weight_deltas = ele_mul(input, weights) is
 def multi_output_step(input, weights, goals, alpha):
     predictions = [input * w for w in weights]
     deltas = [p - g for p, g in zip(predictions, goals)]

@@ -1,6 +1,6 @@
 # exercise: multi_output_step
 # misconception: lesson5.multi_output_step.multi_output_step_update_sign_flip
-# message: The weights moved the wrong way
+# message: alpha * input * deltas[i] is added
 def multi_output_step(input, weights, goals, alpha):
     new_weights, predictions, errors, deltas = [], [], [], []
     for weight, goal in zip(weights, goals):

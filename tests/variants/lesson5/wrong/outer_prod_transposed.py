@@ -1,5 +1,5 @@
 # exercise: outer_prod
 # misconception: lesson5.outer_prod.outer_prod_transposed
-# message: That matrix is transposed
+# message: the matrix is built transposed: one row
 def outer_prod(vec_a, vec_b):
     return [[a * b for a in vec_a] for b in vec_b]

@@ -1,6 +1,6 @@
 # exercise: outer_prod
 # misconception: lesson5.outer_prod.outer_prod_transposed
-# message: That matrix is transposed
+# message: the matrix is built transposed: one row
 import numpy as np
 
 

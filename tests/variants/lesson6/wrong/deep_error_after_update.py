@@ -1,6 +1,6 @@
 # exercise: train_deep_network
 # misconception: lesson6.train_deep_network.train_deep_network_after_update
-# message: measured after each update
+# message: each pattern's error is measured after that
 import numpy as np
 
 

@@ -1,6 +1,6 @@
 # exercise: streetlight_one_light
 # misconception: lesson6.streetlight_one_light.streetlight_one_light_after_update
-# message: measured after each update
+# message: each (error, prediction) pair is measured after
 import numpy as np
 
 

@@ -1,6 +1,6 @@
 # exercise: streetlight_one_light
 # misconception: lesson6.streetlight_one_light.streetlight_one_light_no_alpha
-# message: ignores alpha
+# message: alpha is left out of the update
 import numpy as np
 
 

@@ -1,6 +1,6 @@
 # exercise: streetlight_one_light
 # misconception: lesson6.streetlight_one_light.streetlight_one_light_one_short
-# message: one iteration too few
+# message: the loop runs one iteration short (range(iterations
 import numpy as np
 
 

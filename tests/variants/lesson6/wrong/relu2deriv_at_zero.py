@@ -1,5 +1,5 @@
 # exercise: relu2deriv
 # misconception: lesson6.relu2deriv.relu2deriv_at_zero
-# message: use output > 0, not >= 0
+# message: the comparison is output >= 0, which
 def relu2deriv(output):
     return output >= 0

@@ -1,6 +1,6 @@
 # exercise: streetlight_sgd
 # misconception: lesson6.streetlight_sgd.streetlight_sgd_after_update
-# message: measured after each update
+# message: each row's error is measured after that
 import numpy as np
 
 

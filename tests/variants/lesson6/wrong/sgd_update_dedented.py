@@ -1,6 +1,6 @@
 # exercise: streetlight_sgd
 # misconception: lesson6.streetlight_sgd.streetlight_sgd_update_dedented
-# message: from the last row only
+# message: the delta and update lines sit after
 import numpy as np
 
 

@@ -1,6 +1,6 @@
 # exercise: dropout
 # misconception: lesson8.dropout.dropout_times_keep_probability
-# message: halves the kept units
+# message: the kept units are multiplied by the
 def dropout(layer, mask):
     keep_prob = 0.5
     return np.multiply(layer, mask) * keep_prob

@@ -1,6 +1,6 @@
 # exercise: train_mnist
 # misconception: lesson8.train_mnist.train_mnist_relu2deriv_on_output
-# message: relu2deriv applied to the output layer
+# message: relu2deriv is applied to the output layer's
 def train_mnist(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha, iterations,
                 batch_size=1, dropout_rng=None, log_every=10):
     weights_0_1 = np.array(weights_0_1, dtype=float)  # copies: the caller's arrays stay as they were

@@ -1,5 +1,5 @@
 # exercise: think
 # misconception: neuron.think.think_no_sigmoid
-# message: weighted sum before the sigmoid
+# message: the weighted sum is returned without the
 def think(inputs, weights):
     return np.dot(inputs, weights)

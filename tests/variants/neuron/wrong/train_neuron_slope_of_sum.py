@@ -1,5 +1,5 @@
 # exercise: train_neuron
-# message: not the weighted sum
+# message: the slope is taken of the weighted
 # misconception: neuron.train_neuron.train_neuron_slope_of_sum
 def train_neuron(inputs, outputs, weights, iterations):
     weights = np.array(weights, dtype=float)

@@ -1,6 +1,6 @@
 # exercise: train_neuron
 # misconception: neuron.train_neuron.train_neuron_subtracts
-# message: moved the wrong way
+# message: the weights move the wrong way: the
 def train_neuron(inputs, outputs, weights, iterations):
     weights = np.array(weights, dtype=float)
     for _ in range(iterations):
