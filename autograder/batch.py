@@ -68,6 +68,13 @@ class Row:
     message: str = ""
     result: object = field(default=None, repr=False)  # the LessonResult when graded
 
+    @property
+    def misconceptions(self):
+        """The known misconceptions named in this submission's report, in check order."""
+        if self.result is None:
+            return []
+        return list(dict.fromkeys(c.misconception for c in self.result.checks if c.misconception))
+
     def csv_row(self):
         return {
             "student": self.student,
@@ -79,6 +86,7 @@ class Row:
             "seed": self.seed,
             "submission": self.submission,
             "message": self.message,
+            "misconceptions": ";".join(self.misconceptions),
         }
 
 
@@ -89,7 +97,8 @@ def number(x):
     return _number(x)
 
 
-CSV_FIELDS = ("student", "lesson", "score", "max_score", "status", "seconds", "seed", "submission", "message")
+CSV_FIELDS = ("student", "lesson", "score", "max_score", "status", "seconds", "seed", "submission", "message",
+              "misconceptions")
 
 
 # ----------------------------------------------------------------------- discovery
@@ -449,6 +458,33 @@ def summary_table(rows, width=80) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
+def common_mistakes(rows, width=80, most=5) -> str:
+    """The known misconceptions most students' reports named, for the instructor: how many
+    students, the exercise, and what the mistake is ("" when none was named)."""
+    import textwrap
+
+    from .misconceptions import for_lesson
+
+    students = {}
+    for row in rows:
+        for item in row.misconceptions:
+            students.setdefault(item, set()).add(row.student)
+    if not students:
+        return ""
+    known = {m.id: m for lesson in {r.lesson for r in rows} for m in for_lesson(lesson)}
+    ranked = sorted(students.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    lines = textwrap.wrap("The known mistakes named most often (the CSV's misconceptions column names them "
+                          "per student):", width)
+    for item, who in ranked[:most]:
+        lesson, exercise = item.split(".")[:2]
+        when = known[item].when if item in known else item
+        text = "%d student%s, %s %s: %s." % (len(who), "" if len(who) == 1 else "s", lesson, exercise, when)
+        lines += textwrap.wrap(text, width - 2, initial_indent="- ", subsequent_indent="  ")
+    if len(ranked) > most:
+        lines.append("  (%d more in the CSV)" % (len(ranked) - most))
+    return "\n".join(lines) + "\n"
+
+
 def totals_line(rows, seconds, jobs) -> str:
     graded = [r for r in rows if r.status == "graded"]
     full = sum(1 for r in graded if r.max_score and r.score == r.max_score)
@@ -514,6 +550,9 @@ def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progr
     if not quiet:
         click.echo(summary_table(rows), nl=False)
     click.echo(totals_line(rows, elapsed, min(jobs, len(tasks))), err=quiet)
+    mistakes = common_mistakes(rows)
+    if mistakes and not quiet:
+        click.echo("\n" + mistakes, nl=False)
     for row in rows:
         if row.status == "error":
             click.echo("grade batch: %s %s: %s" % (row.student, row.lesson, row.message), err=True)

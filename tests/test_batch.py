@@ -5,6 +5,7 @@ import csv
 import json
 import subprocess
 import sys
+from fractions import Fraction
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +22,8 @@ BOMB = ("def dot_shape(a, b):\n    hoard = []\n    while True:\n"
 WRONG = "def ele_mul(number, vector):\n    return [number + v for v in vector]\n"
 KILLER = ("import os, signal\n\ndef dot_shape(a, b):\n"
           "    os.kill(os.getppid(), signal.SIGKILL)\n    return (a[0], b[1])\n")
+FIXED_BUFFER = ("def ele_mul(number, vector):\n    output = [0, 0, 0]\n    assert len(output) == len(vector)\n"
+                "    for i in range(len(vector)):\n        output[i] = number * vector[i]\n    return output\n")
 HANG_EVERYWHERE = "".join(
     "def %s(*args):\n    while True:\n        pass\n" % name
     for name in ("neural_network", "w_sum", "ele_mul", "dot_shape"))
@@ -36,6 +39,7 @@ CLASS = {
     "grace": (None, 0),  # no file
     "henry": (with_override("lesson3", WRONG), 8),
     "ivan": (with_override("lesson3", KILLER), 9),  # dot_shape: 1 point
+    "judy": (with_override("lesson3", FIXED_BUFFER), Fraction(44, 5)),  # ele_mul: 0.8 of 2 points lost
 }
 
 
@@ -76,8 +80,14 @@ def check_summary(graded_class, tmp_path):
     with open(tmp_path / "summary.csv", newline="") as f:
         lines = list(csv.DictReader(f))
     assert [line["student"] for line in lines] == sorted(CLASS)
-    assert {line["student"]: float(line["score"]) for line in lines} == {s: e for s, (_, e) in CLASS.items()}
+    assert {line["student"]: float(line["score"]) for line in lines} == {s: float(e) for s, (_, e) in CLASS.items()}
     assert all(line["max_score"] == "10" for line in lines)
+    named = {line["student"]: line["misconceptions"] for line in lines}
+    assert named["judy"] == "lesson3.ele_mul.ele_mul_fixed_buffer"
+    assert all(named[s] == "" for s in CLASS if s not in ("judy", "carol", "dave", "erin", "ivan", "henry")), named
+    mistakes = batch.common_mistakes(graded_class)
+    assert "1 student, lesson3 ele_mul: the output starts as the slide's [0, 0, 0]" in " ".join(mistakes.split())
+    assert max(len(line) for line in mistakes.splitlines()) <= 80
     table = batch.summary_table(graded_class)
     assert max(len(line) for line in table.splitlines()) <= 80
     assert table.splitlines()[0].split() == ["student", "lesson", "score", "max", "status"]
