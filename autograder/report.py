@@ -55,6 +55,18 @@ def _call_text(check):
     return call
 
 
+def wrap_message(message, width, indent="    ") -> list:
+    """A check's message as lines of at most ``width``: prose is wrapped, and lines that
+    start with four spaces (the code line and caret of a syntax error) are kept as they are."""
+    lines = []
+    for part in message.split("\n"):
+        if part.startswith("    "):
+            lines.append(indent + part[4:])
+        elif part.strip():
+            lines += textwrap.wrap(part, width, initial_indent=indent, subsequent_indent=indent)
+    return lines
+
+
 def render(result, *, hints=0, verbose=False, width=None, color=None, stream=None) -> str:
     """The report of a :class:`LessonResult` as text.
 
@@ -121,7 +133,7 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
         out.append("")
         out += textwrap.wrap("%s %s · %s · %s" % (marks[c.status], c.exercise, c.name, c.source), width - 2,
                              subsequent_indent="    ")
-        out += textwrap.wrap(c.message, width - 4, initial_indent="    ", subsequent_indent="    ")
+        out += wrap_message(c.message, width - 4)
         for note in c.notes:
             out += textwrap.wrap("Note: " + note, width - 4, initial_indent="    ", subsequent_indent="    ")
         if c.output.strip():

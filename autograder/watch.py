@@ -94,7 +94,7 @@ def first_failure(result):
 def render_round(result, *, width=80, marks=None, when=None) -> str:
     """One round's screen: total, the first failing exercise, its hint."""
     from . import hints as hint_levels
-    from .report import _display_path, _marks, _points
+    from .report import _display_path, _marks, _points, wrap_message
 
     marks = marks or _marks()[0]
     lesson = course.lesson(result.lesson)
@@ -119,7 +119,7 @@ def render_round(result, *, width=80, marks=None, when=None) -> str:
     out += ["", "Next to fix: %s (%s / %s points)" % (exercise.name, _points(score), _points(maximum))]
     out += textwrap.wrap("%s %s · %s" % (marks[check.status], check.name, check.source), width - 2,
                          initial_indent="  ", subsequent_indent="      ")
-    out += textwrap.wrap(check.message, width - 4, initial_indent="    ", subsequent_indent="    ")
+    out += wrap_message(check.message, width - 4)
     for note in check.notes:
         out += textwrap.wrap("Note: " + note, width - 4, initial_indent="    ", subsequent_indent="    ")
     if check.output.strip():

@@ -66,6 +66,10 @@ def test_syntax_error_names_the_line(tmp_path):
     report = json.loads(proc.stdout)
     assert report["score"] == 0
     assert "syntax error on line 1" in report["tests"][0]["output"]
+    # The table shows the line and a caret under the place, each on a line of its own.
+    lines = run("lesson3", "-s", str(path)).stdout.splitlines()
+    at = lines.index("    def w_sum(a, b)")
+    assert lines[at + 1] == "    " + " " * len("def w_sum(a, b)") + "^"
 
 
 def test_missing_function_is_named(tmp_path):
