@@ -214,12 +214,31 @@ def status_cmd(folder):
 
 
 @main.command("list")
-def list_lessons():
-    """List the lessons and their exercises."""
-    for lesson in course.lessons().values():
-        click.echo("%-9s %s (%d points)" % (lesson.name, lesson.title, lesson.max_score))
-        for e in lesson.exercises:
-            click.echo("    %-28s %2d  %s" % (e.name, e.points, e.signature))
+@click.argument("lesson", required=False)
+@click.option("--mistakes", is_flag=True, help="Also list the known mistakes of each exercise, as the report "
+              "names them.")
+def list_lessons(lesson, mistakes):
+    """List the lessons and their exercises (of LESSON only, when given)."""
+    import textwrap
+
+    try:
+        chosen = [course.lesson(lesson)] if lesson else list(course.lessons().values())
+    except course.UnknownLesson as exc:
+        raise click.UsageError(str(exc)) from None
+    if mistakes:
+        from .misconceptions import for_lesson
+    for meta in chosen:
+        click.echo("%-9s %s (%d points)" % (meta.name, meta.title, meta.max_score))
+        for e in meta.exercises:
+            line = "    %-28s %2d  %s" % (e.name, e.points, e.signature)
+            if len(line) > 80:  # the signature on lines of its own
+                line = "\n".join(["    %-28s %2d" % (e.name, e.points)] + textwrap.wrap(
+                    e.signature, 80, initial_indent="        ", subsequent_indent="            "))
+            click.echo(line)
+            if mistakes:
+                for item in (m for m in for_lesson(meta.name) if m.exercise == e.name):
+                    click.echo("\n".join(textwrap.wrap(item.when, 72, initial_indent="      - ",
+                                                        subsequent_indent="        ")))
 
 
 @main.command("generate")

@@ -85,6 +85,11 @@ def test_list_and_generate_check():
     listing = runner.invoke(main, ["list"])
     assert listing.exit_code == 0 and "w_sum(a, b)" in listing.output
     assert runner.invoke(main, ["generate", "--check"]).exit_code == 0
+    known = runner.invoke(main, ["list", "lesson4", "--mistakes"])
+    assert known.exit_code == 0 and "lesson3" not in known.output
+    assert "- alpha is left out of the update" in known.output
+    assert max(len(line) for line in known.output.splitlines()) <= 80
+    assert runner.invoke(main, ["list", "lesson99"]).exit_code == 2
 
 
 def test_same_seed_same_cases():
