@@ -27,6 +27,11 @@ import struct
 
 import numpy as np
 
+# Bound once, when this module is imported (in a learner's process, before the learner's
+# file runs): a file that replaces np.random.Generator cannot break the channel.
+Generator = np.random.Generator
+PCG64 = np.random.PCG64
+
 HEADER = struct.Struct(">Q")
 MAX_FRAME = 256 * 1024 * 1024  # a learner's answer larger than this is refused
 _KINDS = "biufc"  # bool, int, uint, float, complex
@@ -63,7 +68,7 @@ def encode(value):
         return [encode(v) for v in value]
     if isinstance(value, dict) and all(isinstance(k, str) and not k.startswith("__") for k in value):
         return {k: encode(v) for k, v in value.items()}
-    if isinstance(value, np.random.Generator) and type(value.bit_generator).__name__ == "PCG64":
+    if isinstance(value, Generator) and type(value.bit_generator).__name__ == "PCG64":
         return {"__rng__": value.bit_generator.state}
     return _unsupported(value)
 
@@ -101,9 +106,9 @@ def _decode_object(obj):
             raise ProtocolError("array size does not match its shape")
         return np.frombuffer(raw, dtype=dt).reshape(shape).copy()
     if "__rng__" in obj and len(obj) == 1:
-        bit_generator = np.random.PCG64()
+        bit_generator = PCG64()
         bit_generator.state = obj["__rng__"]
-        return np.random.Generator(bit_generator)
+        return Generator(bit_generator)
     if "__unsupported__" in obj:
         return Unsupported(str(obj["__unsupported__"]), str(obj.get("repr", "")))
     return obj

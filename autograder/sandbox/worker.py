@@ -159,7 +159,7 @@ def _answer(module, path, request):
     mutated = []
     try:
         # A random Generator's state moves whenever it is drawn from: that is its use, not a mutation.
-        mutated = [i for i, a in enumerate(args) if not isinstance(a, numpy.random.Generator)
+        mutated = [i for i, a in enumerate(args) if not isinstance(a, protocol.Generator)
                    and protocol.dumps(a) != before[i]]
     except Exception:  # noqa: BLE001 - arguments turned into something odd
         mutated = list(range(len(args)))
