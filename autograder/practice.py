@@ -97,9 +97,12 @@ def reset(lesson: str, exercise: str | None = None, path: Path | None = None, no
 DRILL_FILE = "drill.json"
 
 
-def pick_drill(lesson: str | None = None):
-    """``(lesson, exercise)`` passed longest ago (optionally within one lesson), or None."""
-    passed = [h for h in history.summary() if h.last_passed is not None and (lesson is None or h.lesson == lesson)
+def pick_drill(lesson: str | None = None, rows=None):
+    """``(lesson, exercise)`` passed longest ago (optionally within one lesson), or None.
+
+    ``rows`` is ``history.summary()`` when the caller has read it already."""
+    rows = history.summary() if rows is None else rows
+    passed = [h for h in rows if h.last_passed is not None and (lesson is None or h.lesson == lesson)
               and h.lesson in course.lessons()]
     if not passed:
         return None

@@ -191,12 +191,12 @@ def history_lines(width=80) -> list:
         return []
     try:
         rows = history.summary()
-        drill = practice.pick_drill()
     except Exception:  # noqa: BLE001 - an unreadable history never breaks the status
         return []
-    passed = [h for h in rows if h.tries_to_pass is not None]
     if not rows:
         return []
+    drill = practice.pick_drill(rows=rows)
+    passed = [h for h in rows if h.tries_to_pass is not None]
     tries = sum(h.tries for h in rows)
     text = "History: %d of the %d exercises you tried have passed, %d on the first try (%d tries in all; " \
            "`grade history` lists them)." % (len(passed), len(rows), sum(1 for h in passed if h.first_try), tries)
