@@ -22,7 +22,6 @@ import csv
 import glob
 import json
 import os
-import secrets
 import sys
 import time
 from collections import deque
@@ -294,8 +293,9 @@ class _Worker:
 def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=False, on_row=None) -> list:
     """Grade every task, ``jobs`` at a time; returns one :class:`Row` per task, in order.
 
-    ``seed`` fixes the randomized cases of every submission (by default each gets its
-    own, kept in its row); ``timeout`` stops a submission that is not finished in time.
+    ``seed`` replaces the randomized cases of every submission (by default those of the
+    lesson, the same as ``grade lessonN`` draws: one file gets one score whoever hands it
+    in); ``timeout`` stops a submission that is not finished in time.
     """
     from multiprocessing.connection import wait
 
@@ -303,7 +303,7 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
     rows = {}
     todo = deque()
     for index, task in enumerate(tasks):
-        task.seed = seed if seed is not None else secrets.randbelow(2**31)
+        task.seed = seed if seed is not None else course.lesson(task.lesson).seed
         if task.path is None:
             rows[index] = Row(task.student, task.lesson, "", "missing", max_score=_max(task.lesson), seed=task.seed,
                               message="no %s.py in this student's folder" % task.lesson)
@@ -517,7 +517,8 @@ def totals_line(rows, seconds, jobs) -> str:
 @click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds after which one submission is stopped and scored 0 (the engine's per-call "
                    "limits come first).")
-@click.option("--seed", type=int, default=None, help="Same randomized cases for every submission.")
+@click.option("--seed", type=int, default=None, help="Other randomized cases than the lesson's (default: the cases "
+              "`grade lessonN` draws, the same for every student).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print the summary table.")

@@ -76,7 +76,8 @@ def _lesson_command(name):
                   "junit for CI (JUnit XML), gradescope for Gradescope's results.json.")
     @click.option("--hint", "hints", type=int, is_flag=False, flag_value=1, default=0,
                   help="Show hints for exercises that lost points; --hint 2 shows two per exercise, and so on.")
-    @click.option("--seed", type=int, default=None, help="Seed of the randomized cases (to replay a run).")
+    @click.option("--seed", type=int, default=None, help="Draw other randomized cases, to explore (default: the lesson's "
+                  "own, the same at every run, so the same code always gets the same score).")
     @click.option("--verbose", "-v", is_flag=True, help="Explain every failing check, not only the first of each exercise.")
     @click.option("--replay", is_flag=True, help="Replay the course's MNIST runs (lesson8, lesson9) with your "
                   "functions, beside the figures the course printed.")

@@ -11,6 +11,7 @@ import difflib
 import functools
 import json
 import tomllib
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,15 @@ class Lesson:
     @property
     def max_score(self) -> int:
         return sum(e.points for e in self.exercises)
+
+    @property
+    def seed(self) -> int:
+        """The seed of the randomized cases when none is asked for: fixed per lesson and
+        kit version, so that a score is a function of the code alone (the same at every
+        run, on every machine, for every student, in every front end)."""
+        from . import __version__
+
+        return zlib.crc32(("%s %s" % (self.name, __version__)).encode()) & 0x7FFFFFFF
 
     def depends_on(self, name) -> set:
         """The exercises that ``name`` calls, directly or through others."""

@@ -124,7 +124,7 @@ def init_cmd(directory, lessons, course_id, check):
               default=Path("."), show_default=True, help="The nbgrader course folder.")
 @click.option("--student", "students", multiple=True, help="Only this student (repeatable).")
 @click.option("--db", "db_url", default=None, help="nbgrader's database URL (default: gradebook.db in the course folder).")
-@click.option("--seed", type=int, default=None, help="Seed of the randomized cases (default: fixed per student).")
+@click.option("--seed", type=int, default=None, help="Seed of the randomized cases (default: the lesson's, as `grade lessonN` draws them, the same for every student).")
 def regrade_cmd(lesson, root, students, db_url, seed):
     """Grade the submitted notebooks of LESSON again with the kit's engine and write the
     scores into nbgrader's gradebook (after `nbgrader autograde LESSON`)."""

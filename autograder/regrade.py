@@ -28,7 +28,6 @@ import os
 import re
 import stat
 import tempfile
-import zlib
 from fractions import Fraction
 from pathlib import Path
 
@@ -113,10 +112,12 @@ def locate(code: str, text: str) -> str:
                   lambda m: "%s on %s" % (m.group(1), cell_line(code, int(m.group(2)))), text)
 
 
-def seed_for(student: str, lesson: str) -> int:
-    """The seed of a learner's randomized cases: fixed per learner and lesson, so that
-    a regrade gives the same cases and ``grade lessonN --seed`` replays them."""
-    return zlib.crc32(("%s/%s" % (student, lesson)).encode()) & 0x7FFFFFFF
+def seed_for(lesson: str) -> int:
+    """The seed of the randomized cases: the lesson's own, as ``grade lessonN`` draws them,
+    the same for every learner (one code, one score); a regrade gives the same cases."""
+    from . import course
+
+    return course.lesson(lesson).seed
 
 
 def grade_code(lesson: str, code: str, *, seed: int):
@@ -238,14 +239,14 @@ class KitGrade(NbGraderPreprocessor):
     """Grade the submission's code with the kit's engine, before any kernel runs it."""
 
     seed = Integer(None, allow_none=True,
-                   help="Seed of the randomized cases (default: fixed per student and lesson).").tag(config=True)
+                   help="Seed of the randomized cases (default: the lesson's, the same for every student).").tag(config=True)
 
     def preprocess(self, nb, resources):
         info = resources.get("nbgrader", {})
         lesson = lesson_of(info.get("assignment", ""), info.get("notebook", ""))
         if lesson is None:
             return nb, resources
-        seed = self.seed if self.seed is not None else seed_for(info.get("student", ""), lesson)
+        seed = self.seed if self.seed is not None else seed_for(lesson)
         result = grade_code(lesson, notebook_code(nb), seed=seed)
         resources[RESULT_KEY] = result
         self.log.info("%s: %s / %s points with the kit's checks (seed %d)",
@@ -362,7 +363,7 @@ def regrade(root, lesson: str, *, students=None, db_url=None, seed=None, log=pri
                 log("%s: no %s submitted" % (student, path.name))
                 continue
             nb = nbformat.read(path, as_version=4)
-            result = grade_code(lesson, notebook_code(nb), seed=seed if seed is not None else seed_for(student, lesson))
+            result = grade_code(lesson, notebook_code(nb), seed=seed if seed is not None else seed_for(lesson))
             per_exercise = exercise_scores(result)
             for exercise in per_exercise:
                 try:

@@ -165,6 +165,10 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
         out += [""] + textwrap.wrap("Stuck? `grade %s --hint` shows a hint for each exercise that lost points."
                                     % result.lesson, width - 2)
     out.append("")
-    out += textwrap.wrap("Randomized cases were drawn with --seed %d (rerun with it to see the same cases)."
-                         % result.seed, width - 2)
+    if result.seed == course.lesson(result.lesson).seed:
+        seed_text = ("Randomized cases: the lesson's own (seed %d), the same at every run: the same code "
+                     "gets the same score. --seed N draws others." % result.seed)
+    else:
+        seed_text = "Randomized cases were drawn with --seed %d (rerun with it to see the same cases)." % result.seed
+    out += textwrap.wrap(seed_text, width - 2)
     return "\n".join(out) + "\n"

@@ -23,7 +23,7 @@ def solution_text(lesson: str) -> str:
     return (ROOT / "solutions" / ("%s.py" % lesson)).read_text(encoding="utf-8")
 
 
-def grade_text(tmp_path, lesson: str, text: str, *, seed=12345, name=None):
+def grade_text(tmp_path, lesson: str, text: str, *, seed=None, name=None):
     """Grade ``text`` as a learner's file for ``lesson``."""
     path = tmp_path / (name or "%s.py" % lesson)
     path.write_text(text, encoding="utf-8")

@@ -13,7 +13,9 @@ uses these fixtures:
 ``ref``
     the reference solution of the lesson (trusted code, run here).
 ``rng``
-    a ``numpy.random.Generator`` for randomized cases, seeded from the run's seed.
+    a ``numpy.random.Generator`` for randomized cases, seeded from the run's seed (by
+    default the lesson's own: see ``Lesson.seed``) and the check's id; a randomized check
+    runs once per draw, each with its own generator (see :func:`check`).
 ``lesson``
     the lesson's metadata (``autograder.course.Lesson``).
 
@@ -75,17 +77,27 @@ class GradingState:
         self.hung = {}  # exercise -> message of the call that did not finish
 
 
-def check(exercise, *, trace=None, randomized=False, rule=None):
+DRAWS = 5  # cases drawn by a randomized check, all of which must pass
+
+
+def check(exercise, *, trace=None, randomized=False, rule=None, draws=DRAWS):
     """Declare a grader test as a check of ``exercise``.
 
     Exactly one of ``trace`` (a trace id of the course), ``randomized`` (fresh inputs
     compared with the reference solution) or ``rule`` (a rule of the catalogue) says
     where the expected value comes from; the report shows it.
+
+    A randomized check is an all-or-nothing group: its test runs ``draws`` times, each
+    time with a generator of its own, and passes only when every case does. A wrong
+    implementation that happens to be right on one draw (a step that always goes up, on
+    a case where up was right) cannot keep the check's points by luck, and a check's
+    points mean "this part is right". Training checks that cost seconds ask for fewer.
     """
     if sum(bool(x) for x in (trace, randomized, rule)) != 1:
         raise ValueError("give exactly one of trace=, randomized=True, rule=")
     source = trace or ("randomized case" if randomized else "catalogue: " + rule)
-    return pytest.mark.grading(exercise=exercise, source=source, trace=trace)
+    return pytest.mark.grading(exercise=exercise, source=source, trace=trace,
+                               draws=max(1, draws) if randomized else 1)
 
 
 class Student:
@@ -356,10 +368,31 @@ def ref(request):
     return reference.load(_state(request).lesson.name)
 
 
+def _generator(seed, item, draw=0):
+    """The generator of one draw of a check: a function of the run's seed, the check's
+    id and the draw's number only (never of the order checks run in)."""
+    return np.random.default_rng([seed, zlib.crc32(item.nodeid.encode()), draw])
+
+
 @pytest.fixture
 def rng(request):
-    seed = _state(request).seed
-    return np.random.default_rng([seed, zlib.crc32(request.node.nodeid.encode())])
+    return _generator(_state(request).seed, request.node)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run a randomized check once per draw, each with a fresh generator; the first
+    failing draw ends it (its call, expected and got are the ones reported)."""
+    marker = pyfuncitem.get_closest_marker("grading")
+    draws = marker.kwargs.get("draws", 1) if marker is not None else 1
+    if draws <= 1 or "rng" not in pyfuncitem.funcargs:
+        return None
+    seed = pyfuncitem.config.stash[STATE].seed
+    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    for draw in range(draws):
+        args["rng"] = _generator(seed, pyfuncitem, draw)
+        pyfuncitem.obj(**args)
+    return True
 
 
 @pytest.fixture
