@@ -41,7 +41,7 @@ def header(text: str, key: str) -> list:
     for line in text.splitlines():
         m = re.match(r"#\s*%s:\s*(.*)" % key, line)
         if m:
-            parts = m.group(1).split(",") if key == "exercise" else [m.group(1)]
+            parts = m.group(1).split(",") if key in ("exercise", "check") else [m.group(1)]
             values += [v.strip() for v in parts if v.strip()]
     return values
 

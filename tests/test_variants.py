@@ -4,7 +4,8 @@ and names, in a ``# exercise:`` header, the exercise(s) it is about."""
 
 import pytest
 
-from conftest import exercise_scores, grade_text, header, variant_files, with_override
+from autograder import course
+from conftest import VARIANTS, exercise_scores, grade_text, header, variant_files, with_override
 
 
 @pytest.mark.parametrize("lesson,path", variant_files("wrong"))
@@ -27,6 +28,9 @@ def test_wrong_variant_loses_points(tmp_path, lesson, path):
             assert score == max_score, "%s cost %s points it should not touch" % (path.name, name)
     failing = [c for c in result.checks if c.exercise in targets and not c.passed]
     assert all(c.message for c in failing), "every failed check explains itself"
+    for name in header(text, "check"):  # the fixed case this variant is there to prove
+        assert any(c.name == name or c.name.startswith(name + "[") for c in failing), (
+            "%s does not fail the check %s it is meant to prove" % (path.name, name))
     for expected in header(text, "message"):
         assert any(expected in c.message for c in failing), (expected, [c.message for c in failing])
     # A known misconception is named exactly when the variant makes that mistake.
@@ -42,3 +46,27 @@ def test_correct_variant_full_marks(tmp_path, lesson, path):
     bad = [(c.name, c.message) for c in result.checks if not c.passed]
     assert result.full_marks, bad
     assert not any(c.misconception for c in result.checks)
+
+
+@pytest.mark.parametrize("lesson", list(course.lessons()))
+def test_each_fixed_case_names_the_slip_it_catches_and_a_variant_proves_it(lesson):
+    """Every grader module lists its fixed cases (check -> the slip it catches, and the wrong
+    variant that shows it does); each variant named exists and fails that very check (the
+    ``# check:`` header, which test_wrong_variant_loses_points verifies)."""
+    import importlib.util
+    import re
+
+    grader = course.lesson(lesson).grader
+    spec = importlib.util.spec_from_file_location("grader_%s" % lesson, grader)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fixed = getattr(module, "FIXED_CASES", None)
+    assert fixed, "%s lists no FIXED_CASES" % grader.name
+    for name, slip in fixed.items():
+        assert callable(getattr(module, "test_" + name, None)), "%s: no check named %s" % (grader.name, name)
+        m = re.search(r"\(([a-z0-9_]+)\)$", slip)
+        assert m, "%s: %s names no variant that proves it" % (grader.name, name)
+        path = VARIANTS / lesson / "wrong" / (m.group(1) + ".py")
+        assert path.is_file(), "%s: variant %s not found" % (name, path)
+        assert name in header(path.read_text(encoding="utf-8"), "check"), (
+            "%s has no '# check: %s' header" % (path.name, name))

@@ -3,15 +3,46 @@
 Each test is one check of one exercise (see ``autograder.grading.plugin``): the course's
 traces with their printed precision, fresh randomized cases compared with the reference
 solution (lists, tuples and arrays in turn), and the catalogue's rules.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variant named (tests/variants/lesson3/wrong/)
+fails it, which the kit's tests check.
 """
 
 import numpy as np
 import pytest
 
 from autograder.grading import StudentProblem, check
-from autograder.grading.data import as_kind, kind_for, uniform
+from autograder.grading.data import TRUNCATED, as_kind, integers, kind_for, truncated, uniform
 
 RANDOM_CASES = range(3)
+
+# check -> the slip it catches (variant proving it). Traces pin the course's numbers: a
+# hard-coded answer passes them, the randomized cases do not.
+FIXED_CASES = {
+    "neural_network_trace": "input + weight, or any formula other than the product (neural_network_adds)",
+    "neural_network_talk": "the same on the talk's numbers, as a second witness (neural_network_adds)",
+    "w_sum_trace": "anything but the sum of the products, on lists and arrays (w_sum_returns_products)",
+    "w_sum_local_predictions": "vectors of length one: a loop over range(3) (w_sum_range_three)",
+    "w_sum_unequal_lengths_raise": "no length check: zip() silently drops the extra input "
+                                   "(w_sum_no_length_check)",
+    "w_sum_integer_inputs": "a products buffer made from an integer input (np.zeros_like(a)) truncates "
+                            "every product (w_sum_integer_buffer)",
+    "ele_mul_trace": "number + value instead of the product (ele_mul_adds)",
+    "ele_mul_integer_vector": "an output buffer copied from an integer vector (np.array(vector)) truncates "
+                              "the products (ele_mul_integer_buffer)",
+    "vect_mat_mul_trace": "rows read as columns: the matrix transposed (vect_mat_mul_columns)",
+    "vect_mat_mul_talk": "a .dot() method, which lists do not have (vect_mat_mul_dot_method)",
+    "vect_mat_mul_non_square_integers": "an output buffer shaped like the input (np.zeros_like(vect)): one "
+                                        "number per input instead of one per row, integer when the input "
+                                        "is (vect_mat_mul_buffer_like_input)",
+    "stacked_network_hidden": "the hidden layer computed from transposed weights (stacked_network_numpy_listing)",
+    "stacked_network_trace": "the hidden layer skipped: one layer only (stacked_network_one_layer)",
+    "stacked_network_non_square_integers": "layers assumed square: weights read by columns, as the NumPy "
+                                           "listing stores them, fail a 2-3-1 network "
+                                           "(stacked_network_numpy_listing)",
+    "dot_shape_trace": "the outer numbers compared instead of the inner ones (dot_shape_inner)",
+}
 
 
 # ------------------------------------------------------------------ neural_network
@@ -95,6 +126,15 @@ def test_w_sum_unequal_lengths_raise(student, expect):
                 "`assert len(a) == len(b)` or raise ValueError." % (outcome.value,))
 
 
+@pytest.mark.parametrize("kind", ["list", "array"])
+@check("w_sum", rule="integer inputs are numbers like any other")
+def test_w_sum_integer_inputs(student, expect, kind):
+    a, b = integers([3, 2, 5], kind), [0.5, 0.25, 0.1]
+    expect.close(student.w_sum(a, b), 2.5, what="w_sum(%s, %s) (integer inputs, float weights)" % (
+        "[3, 2, 5]" if kind == "list" else "np.array([3, 2, 5])", b),
+        slips=[(float(truncated([1.5, 0.5, 0.5]).sum()), TRUNCATED)])
+
+
 # ------------------------------------------------------------------ ele_mul
 
 
@@ -117,6 +157,15 @@ def test_ele_mul_random(student, expect, ref, rng, case):
                         "length is 3) only works for three. Build the output from the input's length." % n)
         raise
     expect.close(got, ref.ele_mul(number, vector))
+
+
+@pytest.mark.parametrize("kind", ["list", "array"])
+@check("ele_mul", rule="integer vectors are vectors like any other")
+def test_ele_mul_integer_vector(student, expect, kind):
+    vector = integers([3, 4, 5], kind)
+    expect.close(student.ele_mul(0.5, vector), [1.5, 2.0, 2.5],
+                 what="ele_mul(0.5, %s) (an integer vector)" % ("[3, 4, 5]" if kind == "list" else "np.array([3, 4, 5])"),
+                 slips=[(truncated([1.5, 2.0, 2.5]), TRUNCATED)])
 
 
 # ------------------------------------------------------------------ vect_mat_mul
@@ -148,6 +197,25 @@ def test_vect_mat_mul_random(student, expect, ref, rng, case):
                         "rows, and nothing may assume three of anything or a square matrix." % (rows, cols))
         raise
     expect.close(got, ref.vect_mat_mul(vect, matrix))
+
+
+@pytest.mark.parametrize("kind", ["list", "array"])
+@check("vect_mat_mul", rule="two rows of three weights give two outputs, integers included")
+def test_vect_mat_mul_non_square_integers(student, expect, kind):
+    vect, matrix = integers([1, 2, 3], kind), [[0.5, 0.25, 0.5], [1, 0, 2]]
+    call = "vect_mat_mul(%s, [[0.5, 0.25, 0.5], [1, 0, 2]]) (integer inputs; two rows, two outputs)" % (
+        "[1, 2, 3]" if kind == "list" else "np.array([1, 2, 3])")
+    try:
+        got = student.vect_mat_mul(vect, matrix)
+    except StudentProblem as problem:
+        problem.explain("This matrix has 2 rows of 3 weights: one output per row, and nothing may assume a "
+                        "square matrix.")
+        raise
+    expect.close(got, [2.5, 7.0], what=call, slips=[
+        ([2, 7, 0], "That output has one number per input (3), not one per row of the matrix (2), and "
+                    "2.5 became 2: a buffer made like the input (np.zeros_like(vect)) has the input's "
+                    "length and, for an integer input, its integer dtype. Make one float per row."),
+        (truncated([2.5, 7.0]), TRUNCATED)])
 
 
 # ------------------------------------------------------------------ stacked_network
@@ -187,6 +255,19 @@ def test_stacked_network_random(student, expect, ref, rng, case):
                         % (n_in, n_hidden, n_out, n_hidden, n_in, n_out, n_hidden))
         raise
     expect.close(got, ref.stacked_network(x, weights))
+
+
+@check("stacked_network", rule="layers of any sizes: 2 inputs, 3 hidden units, 1 output")
+def test_stacked_network_non_square_integers(student, expect):
+    weights = [[[1, 0], [0, 1], [1, 1]], [[0.5, 0.5, 0.25]]]
+    try:
+        got = student.stacked_network([1, 2], weights)
+    except StudentProblem as problem:
+        problem.explain("weights[0] is 3x2 (3 hidden units, each with 2 input weights) and weights[1] "
+                        "is 1x3 (1 output over 3 hidden units): one row per unit produced, as vect_mat_mul "
+                        "reads them.")
+        raise
+    expect.close(got, [2.25], what="stacked_network([1, 2], %s) (hidden [1, 2, 3], one output)" % weights)
 
 
 # ------------------------------------------------------------------ dot_shape

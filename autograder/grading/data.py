@@ -30,3 +30,20 @@ def uniform(rng, shape=(), low=-1.0, high=1.0):
     """Random floats, as a Python float for ``shape=()``."""
     x = rng.uniform(low, high, shape)
     return float(x) if shape == () else x
+
+
+def integers(value, kind):
+    """Whole numbers as the catalogue allows them: a list of ints or an integer array."""
+    arr = np.asarray(value, dtype=np.int64)
+    return arr.copy() if kind == "array" else arr.tolist()
+
+
+TRUNCATED = ("Those are the right numbers cut down to whole numbers: the integer input was copied into "
+             "a buffer that keeps its integer dtype (np.array(x), np.zeros_like(x), x.copy(), or the "
+             "integer array itself, updated in place), and every float stored in it lost its fraction. "
+             "Make the buffer of floats (np.array(x, dtype=float), np.zeros(n)) or build a new list.")
+
+
+def truncated(value):
+    """``value`` with every number cut to a whole number (what an integer buffer keeps)."""
+    return np.trunc(np.asarray(value, dtype=float))

@@ -1,4 +1,5 @@
 # exercise: vect_mat_mul
+# check: vect_mat_mul_trace
 # misconception: lesson3.vect_mat_mul.vect_mat_mul_columns
 # message: read transposed
 def vect_mat_mul(vect, matrix):

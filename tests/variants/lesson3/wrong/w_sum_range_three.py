@@ -1,4 +1,5 @@
 # exercise: w_sum
+# check: w_sum_local_predictions
 # misconception: lesson3.w_sum.w_sum_range_three
 # message: only works for three numbers
 def w_sum(a, b):
