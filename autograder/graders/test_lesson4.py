@@ -6,6 +6,11 @@ traces with their tolerances, fresh randomized cases compared with the reference
 could decide), and the catalogue's rules (hot_cold_step always moves unless the two trial
 errors are exactly equal; histories are measured before each update; 0 iterations give an
 empty history).
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/lesson4/wrong/)
+fail it, which the kit's tests check. Scalars of integer type are in the fixed cases
+(hot_cold_step(2, 5, 3, 1)...) and in every second randomized case.
 """
 
 import numpy as np
@@ -15,6 +20,37 @@ from autograder.grading import CheckFailed, check
 from autograder.grading.data import uniform
 
 RANDOM_CASES = range(3)
+
+# check -> the slip it catches (variants proving it).
+FIXED_CASES = {
+    "squared_error_trace": "the absolute error |prediction - goal| (squared_error_absolute)",
+    "squared_error_hot_cold_errors": "the course's 0.3025 hard-coded (squared_error_hardcoded)",
+    "hot_cold_step_trace": "the two moves swapped (hot_cold_step_wrong_way)",
+    "hot_cold_step_moves_when_both_worse": "staying when both trials are worse than the current error, "
+                                           "which the catalogue does not do; a down-better case too "
+                                           "(hot_cold_step_stays_when_worse, hot_cold_step_always_up)",
+    "hot_cold_step_steps_down": "a step that always goes up, never comparing the errors; a direction "
+                                "chosen by prediction < goal, wrong for a negative input "
+                                "(hot_cold_step_always_up, hot_cold_step_by_prediction)",
+    "hot_cold_step_stays_on_a_tie": "an else branch (or <=) that moves on an exact tie "
+                                    "(hot_cold_step_moves_on_tie, hot_cold_step_tie_moves_down)",
+    "hot_cold_learning_trace": "a loop that stops once the error is small (hot_cold_learning_stops_when_close)",
+    "hot_cold_learning_step10": "a weight that never moves (hot_cold_learning_never_updates)",
+    "hot_cold_learning_zero_iterations": "one iteration too many (hot_cold_learning_one_too_long)",
+    "gradient_descent_step_trace": "alpha left out (gradient_descent_step_missing_alpha)",
+    "gradient_descent_step_talk": "the weight moved up the slope (gradient_descent_step_sign_flip)",
+    "gradient_descent_step_chain": "the input left out of weight_delta (gradient_descent_step_no_input)",
+    "gradient_descent_direction_and_amount": "a weight that never moves (gradient_descent_never_updates)",
+    "gradient_descent_breaking_input_half": "(prediction, error) instead of (error, prediction) "
+                                            "(gradient_descent_swapped_pair)",
+    "gradient_descent_reducing_error": "the error measured after the update "
+                                       "(gradient_descent_error_after_update)",
+    "gradient_descent_several_steps": "one iteration short (gradient_descent_one_short)",
+    "gradient_descent_one_iteration": "one iteration too many (gradient_descent_one_too_long)",
+    "gradient_descent_divergence": "a history hard-coded from the course's run (gradient_descent_hardcoded)",
+    "gradient_descent_alpha": "alpha ignored: only the alpha run tells (gradient_descent_ignores_alpha)",
+    "gradient_descent_zero_iterations": "one iteration short (gradient_descent_one_short)",
+}
 
 
 def history(rows):
@@ -158,6 +194,8 @@ def test_hot_cold_step_moves_when_both_worse(student, expect, ref):
     cases = [
         # Prediction 6 misses the goal 6.5 by 0.5; up (8) misses by 1.5, down (4) by 2.5.
         ((2, 3, 6.5, 1), None),
+        # The same the other way: goal 5.5; up (8) misses by 2.5, down (4) by 1.5.
+        ((2, 3, 5.5, 1), None),
         # The course's run after 1100 steps: its prediction 0.7999999999999672 is just below 0.8.
         ((0.5, 1.5999999999999344, 0.8, 0.001),
          "hot_cold_step(0.5, 1.5999999999999344, 0.8, 0.001) (the course's weight after 1100 "
@@ -168,8 +206,28 @@ def test_hot_cold_step_moves_when_both_worse(student, expect, ref):
                      slips=[(w, stayed), (ref.hot_cold_step(x, w, goal, -step), WRONG_WAY)])
 
 
+ALWAYS_UP = ("The weight went up where a step down gives the lower error: compute the error of both "
+             "trials, weight + step_amount and weight - step_amount, and move toward the lower one.")
+
+
+@check("hot_cold_step", rule="it steps down when the step down has the lower error")
+def test_hot_cold_step_steps_down(student, expect):
+    # Prediction 10 above the goal 3 (integers): down (8) is better than up (12).
+    expect.close(student.hot_cold_step(2, 5, 3, 1), 4, slips=[(6, ALWAYS_UP)])
+    # A negative input: prediction -2 below the goal -1, yet down (w 0.75, prediction -1.5) is
+    # better than up (w 1.25, prediction -2.5): a higher weight lowers the prediction.
+    expect.close(student.hot_cold_step(-2, 1, -1, 0.25), 0.75, slips=[
+        (1.25, "The weight went up because the prediction (-2) is below the goal (-1), but the input "
+               "is negative: a higher weight lowers the prediction. Compare the errors of the two "
+               "trials, not the prediction with the goal.")])
+
+
 @check("hot_cold_step", rule="it stays only on an exact tie")
 def test_hot_cold_step_stays_on_a_tie(student, expect):
+    # First a case with a clear winner, so that the tie's explanations speak only to code
+    # that compares the two errors at all.
+    expect.close(student.hot_cold_step(2, 5, 3, 1), 4, what="hot_cold_step(2, 5, 3, 1) (a step down is "
+                 "better here; the ties come next)", slips=[(6, ALWAYS_UP)])
     # The prediction is exactly the goal (errors 4 and 4), then an input of 0 (every
     # prediction is 0): the two trials have exactly equal errors.
     for x, w, goal, step in [(2, 3, 6, 1), (0, 0.5, 0.8, 0.1)]:

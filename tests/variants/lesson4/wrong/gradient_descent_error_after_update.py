@@ -1,4 +1,5 @@
 # exercise: gradient_descent
+# check: gradient_descent_reducing_error
 # misconception: lesson4.gradient_descent.gradient_descent_after_update
 # message: the weight is updated first and the
 def gradient_descent(input, weight, goal, alpha, iterations):

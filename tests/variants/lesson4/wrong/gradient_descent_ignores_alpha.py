@@ -1,4 +1,5 @@
 # exercise: gradient_descent
+# check: gradient_descent_alpha
 # misconception: lesson4.gradient_descent.gradient_descent_ignores_alpha
 # The slide's "direction_and_amount" loop, copied with its names.
 def gradient_descent(input, weight, goal, alpha, iterations):

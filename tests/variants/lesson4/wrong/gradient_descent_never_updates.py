@@ -1,4 +1,5 @@
 # exercise: gradient_descent
+# check: gradient_descent_direction_and_amount
 # misconception: lesson4.gradient_descent.gradient_descent_never_updates
 def gradient_descent(input, weight, goal, alpha, iterations):
     history = []

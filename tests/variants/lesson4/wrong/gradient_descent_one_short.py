@@ -1,4 +1,5 @@
 # exercise: gradient_descent
+# check: gradient_descent_several_steps, gradient_descent_zero_iterations
 # misconception: lesson4.gradient_descent.gradient_descent_one_short
 # message: the loop runs one time too few
 def gradient_descent(input, weight, goal, alpha, iterations):

@@ -1,4 +1,5 @@
 # exercise: gradient_descent
+# check: gradient_descent_one_iteration
 # misconception: lesson4.gradient_descent.gradient_descent_one_too_long
 # message: the loop runs one time too many
 def gradient_descent(input, weight, goal, alpha, iterations):

@@ -1,4 +1,5 @@
 # exercise: hot_cold_learning
+# check: hot_cold_learning_step10
 # misconception: lesson4.hot_cold_learning.hot_cold_learning_never_updates
 # hot_cold_step is called as if it changed the weight in place.
 def hot_cold_learning(input, weight, goal, step_amount, iterations):

@@ -1,4 +1,5 @@
 # exercise: hot_cold_learning
+# check: hot_cold_learning_trace
 # message: misprint of 2.50000000033e-07
 # Stops updating the weight once the error looks small enough.
 def hot_cold_learning(input, weight, goal, step_amount, iterations):

@@ -1,4 +1,5 @@
 # exercise: hot_cold_step
+# check: hot_cold_step_moves_when_both_worse
 # misconception: lesson4.hot_cold_step.hot_cold_step_stays_when_worse
 # message: the weight moves only when a trial
 # The slides' "step 5": only move when a trial beats the current error.

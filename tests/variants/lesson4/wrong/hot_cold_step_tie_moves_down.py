@@ -1,4 +1,5 @@
 # exercise: hot_cold_step
+# check: hot_cold_step_stays_on_a_tie
 # misconception: lesson4.hot_cold_step.hot_cold_step_tie_moves_down
 # message: down is chosen with down_error <= up_error
 # Up only when it is strictly better, otherwise down: a tie goes down.

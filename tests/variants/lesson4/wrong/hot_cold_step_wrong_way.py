@@ -1,4 +1,5 @@
 # exercise: hot_cold_step
+# check: hot_cold_step_trace
 # misconception: lesson4.hot_cold_step.hot_cold_step_wrong_way
 # message: the two moves are swapped: the weight
 def hot_cold_step(input, weight, goal, step_amount):
