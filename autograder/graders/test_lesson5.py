@@ -4,6 +4,10 @@ Each test is one check of one exercise (see ``autograder.grading.plugin``): the 
 traces with their printed precision, fresh randomized cases compared with the reference
 solution (other lengths, non-square layers, frozen sets, lists and arrays in turn), and
 the slides' known slips named when a learner's answer equals one of them.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/lesson5/wrong/)
+fail it, which the kit's tests check.
 """
 
 import numpy as np
@@ -11,11 +15,46 @@ import pytest
 
 from autograder.grading import StudentProblem, check
 from autograder.grading.compare import fmt, mismatch
-from autograder.grading.data import as_kind, kind_for, uniform
+from autograder.grading.data import TRUNCATED, as_kind, integers, kind_for, truncated, uniform
 
 STEP_PARTS = ("new_weights", "prediction", "error", "delta", "weight_deltas")
 LAYER_PARTS = ("new_weights", "predictions", "errors", "deltas")
 ROW_PARTS = ("prediction", "error", "weights_before_update")
+
+# check -> the slip it catches (variants proving it).
+FIXED_CASES = {
+    "multi_input_step_pred_error_delta": "the error not squared (multi_input_step_error_not_squared)",
+    "multi_input_step_weight_deltas": "alpha put into the weight deltas (multi_input_step_alpha_in_deltas)",
+    "multi_input_step_new_weights": "alpha applied twice (multi_input_step_doubled_alpha)",
+    "multi_input_step_three_iterations": "weights updated in place before the deltas are all computed "
+                                         "(multi_input_step_stale_in_place)",
+    "multi_input_step_single_input": "vectors of length one: a loop over range(3) (multi_input_step_range_three)",
+    "multi_input_step_dot_visual": "the prediction hard-coded from the course's example "
+                                   "(multi_input_step_hardcoded)",
+    "multi_input_step_integer_weights": "integer weights copied into an integer buffer (np.array(weights)): "
+                                        "the new weights truncated (multi_input_step_integer_copy)",
+    "multi_input_learning_trace": "the history holding the weights list itself, which later updates change "
+                                  "(multi_input_learning_aliased_history)",
+    "multi_input_learning_frozen": "frozen ignored (multi_input_learning_ignores_frozen)",
+    "multi_input_learning_frozen_not_first": "weight 0 frozen whatever frozen says, as in the course's listing; "
+                                             "integer weights truncated by an integer copy "
+                                             "(multi_input_learning_freezes_first, multi_input_learning_integer_copy)",
+    "multi_output_step_forward": "goal - prediction for the deltas (multi_output_step_goal_minus_prediction)",
+    "multi_output_step_update": "the slide's input * weights update (multi_output_step_slide_weights)",
+    "multi_output_step_integer_weights": "integer weights copied into an integer buffer: the new weights "
+                                         "truncated (multi_output_step_integer_copy)",
+    "outer_prod_weight_deltas": "the matrix transposed (outer_prod_transposed)",
+    "outer_prod_dot_visual": "one row shared by every row of the matrix (outer_prod_shared_rows)",
+    "outer_prod_non_square": "a square buffer sized by vec_a; the matrix transposed; rows copied from an "
+                             "integer vec_b truncate (outer_prod_square_buffer, outer_prod_transposed, "
+                             "outer_prod_integer_rows)",
+    "multi_in_out_step_forward": "predictions from the columns of weights (multi_in_out_step_columns)",
+    "multi_in_out_step_update": "the slide's transposed outer_prod(input, delta) "
+                                "(multi_in_out_step_slide_transposed)",
+    "multi_in_out_step_integer_weights": "integer weights copied with np.array(weights) and floats stored into "
+                                         "it (silent truncation); a layer assumed square "
+                                         "(multi_in_out_step_integer_copy, multi_in_out_step_square_only)",
+}
 
 
 def _args(*values):
@@ -36,6 +75,12 @@ def order_slip(got, want, parts):
         return []
     return [(got, "The values are right but in another order (%s): return them in the catalogue's "
                   "order, (%s)." % (", ".join(order), ", ".join(parts)))]
+
+
+def weights_as(w, kind):
+    """Weights as the case sends them: integer weights stay integers (a list of ints or an
+    integer array, where an integer copy truncates every update), others as ``as_kind``."""
+    return integers(w, kind) if np.issubdtype(np.asarray(w).dtype, np.integer) else as_kind(w, kind)
 
 
 def explain(problem, text):
@@ -191,14 +236,27 @@ def test_multi_input_step_random(student, expect, ref, rng, case):
     x, w = uniform(rng, n, -2, 2), uniform(rng, n)
     goal, alpha = uniform(rng, (), -1, 1), uniform(rng, (), 0.01, 0.5)
     kind = kind_for(case)
+    if case % 2:  # whole-number weights, as a list of ints or an integer array
+        w = rng.integers(-3, 4, n)
     try:
-        got = student.multi_input_step(as_kind(x, kind), as_kind(w, kind), goal, alpha)
+        got = student.multi_input_step(as_kind(x, kind), weights_as(w, kind), goal, alpha)
     except StudentProblem as problem:
         explain_length(problem, n)
         raise
     want = ref.multi_input_step(x, w, goal, alpha)
     expect.close(got, want, parts=STEP_PARTS,
                  slips=order_slip(got, want, STEP_PARTS) + step_slips(x, w, goal, alpha))
+
+
+@pytest.mark.parametrize("kind", ["list", "array"])
+@check("multi_input_step", rule="integer inputs and weights are numbers like any other")
+def test_multi_input_step_integer_weights(student, expect, ref, kind):
+    x, w = integers([1, 2, 3], kind), integers([1, 0, 2], kind)
+    got = student.multi_input_step(x, w, 5, 0.1)
+    want = ref.multi_input_step([1, 2, 3], [1, 0, 2], 5, 0.1)  # new weights [0.8, -0.4, 1.4]
+    expect.close(got, want, parts=STEP_PARTS, what="multi_input_step(%s, 5, 0.1) (integer input and weights)"
+                 % _args(x, w), slips=[((truncated(want[0]), None, None, None, None), TRUNCATED)]
+                 + step_slips([1, 2, 3], [1, 0, 2], 5, 0.1))
 
 
 # ------------------------------------------------------------------ multi_input_learning
@@ -321,6 +379,24 @@ def test_multi_input_learning_random(student, expect, ref, rng, case):
                   slips=learning_slips(ref, x, w, goal, alpha, iterations, frozen))
 
 
+@pytest.mark.parametrize("kind", ["list", "array"])
+@check("multi_input_learning", rule="frozen holds any indices, not only 0; integer weights are numbers")
+def test_multi_input_learning_frozen_not_first(student, expect, ref, kind):
+    x, w, frozen = integers([1, 2, 3], kind), integers([1, 0, 2], kind), (2,)
+    got = learn(student, x, w, 5, 0.1, 2, frozen)
+    want = ref.multi_input_learning([1, 2, 3], [1, 0, 2], 5, 0.1, 2, frozen)
+    first_frozen = ref.multi_input_learning([1, 2, 3], [1, 0, 2], 5, 0.1, 2, (0,))
+    # An integer copy of the weights keeps [0, 0, 2] of [0.8, -0.4, 2] after the first update.
+    truncating = [tuple(want[0]), (1 * 0 + 2 * 0 + 3 * 2, None, [0, 0, 2])]
+    close_history(expect, got, want, "multi_input_learning(%s, 5, 0.1, 2, (2,)) (weight 2 frozen; integer "
+                  "input and weights)" % _args(x, w), slips=[
+                      ([tuple(r) for r in first_frozen],
+                       "That run froze weight 0, not weight 2: the course's listing freezes weight 0 for its "
+                       "example (weight_deltas[0] = 0); freeze the indices that frozen holds."),
+                      (truncating, TRUNCATED),
+                  ] + learning_slips(ref, [1, 2, 3], [1, 0, 2], 5, 0.1, 2, frozen))
+
+
 # ------------------------------------------------------------------ multi_output_step
 
 
@@ -373,8 +449,10 @@ def test_multi_output_step_random(student, expect, ref, rng, case):
     x, w, goals = uniform(rng, (), -2, 2), uniform(rng, n), uniform(rng, n)
     alpha = uniform(rng, (), 0.01, 0.5)
     kind = kind_for(case)
+    if case % 2:  # whole-number weights, as a list of ints or an integer array
+        w = rng.integers(-3, 4, n)
     try:
-        got = student.multi_output_step(x, as_kind(w, kind), as_kind(goals, kind), alpha)
+        got = student.multi_output_step(x, weights_as(w, kind), as_kind(goals, kind), alpha)
     except StudentProblem as problem:
         if n != 3:
             explain(problem, "This case has %d output%s: a fixed [0, 0, 0] or an assert that the length is "
@@ -383,6 +461,18 @@ def test_multi_output_step_random(student, expect, ref, rng, case):
     want = ref.multi_output_step(x, w, goals, alpha)
     expect.close(got, want, parts=LAYER_PARTS,
                  slips=order_slip(got, want, LAYER_PARTS) + output_slips(x, w, goals, alpha))
+
+
+@pytest.mark.parametrize("kind", ["list", "array"])
+@check("multi_output_step", rule="integer weights and goals are numbers like any other")
+def test_multi_output_step_integer_weights(student, expect, ref, kind):
+    w, goals = integers([1, 0, -1], kind), integers([1, 1, 1], kind)
+    got = student.multi_output_step(2, w, goals, 0.1)
+    want = ref.multi_output_step(2, [1, 0, -1], [1, 1, 1], 0.1)  # new weights [0.8, 0.2, -0.4]
+    expect.close(got, want, parts=LAYER_PARTS, what="multi_output_step(2, %s, 0.1) (integer input, weights "
+                 "and goals)" % _args(w, goals),
+                 slips=[((truncated(want[0]), None, None, None), TRUNCATED)]
+                 + output_slips(2, [1, 0, -1], [1, 1, 1], 0.1))
 
 
 # ------------------------------------------------------------------ outer_prod
@@ -438,6 +528,23 @@ def test_outer_prod_random(student, expect, rng, case):
                          "lengths." % (len_a, len_b, len_a, len_b))
         raise
     expect.close(got, np.outer(a, b), slips=transposed_slip(a, b))
+
+
+@pytest.mark.parametrize("kind", ["list", "array"])
+@check("outer_prod", rule="vectors of any lengths, one row per element of vec_a")
+def test_outer_prod_non_square(student, expect, kind):
+    cases = [([0.5, 2], integers([1, 2, 3], kind)),  # 2 x 3, vec_b of integers
+             ([2.0], [0.5, 1.5])]  # one row
+    for a, b in cases:
+        try:
+            got = student.outer_prod(a, b)
+        except StudentProblem as problem:
+            explain(problem, "Here vec_a has %d element%s and vec_b %d: the matrix is %d x %d."
+                    % (len(a), "" if len(a) == 1 else "s", len(b), len(a), len(b)))
+            raise
+        want = np.outer(a, b)
+        expect.close(got, want, what="outer_prod(%s)" % _args(a, b),
+                     slips=transposed_slip(a, b) + [(truncated(want), TRUNCATED)])
 
 
 # ------------------------------------------------------------------ multi_in_out_step
@@ -499,8 +606,10 @@ def test_multi_in_out_step_random(student, expect, ref, rng, case):
     x, w, goals = uniform(rng, n_in, -2, 2), uniform(rng, (n_out, n_in)), uniform(rng, n_out)
     alpha = uniform(rng, (), 0.01, 0.3)
     kind = kind_for(case)
+    if case % 2:  # whole-number weights, as lists of ints or an integer array
+        w = rng.integers(-3, 4, (n_out, n_in))
     try:
-        got = student.multi_in_out_step(as_kind(x, kind), as_kind(w, kind), as_kind(goals, kind), alpha)
+        got = student.multi_in_out_step(as_kind(x, kind), weights_as(w, kind), as_kind(goals, kind), alpha)
     except StudentProblem as problem:
         if n_out != n_in:
             explain(problem, "This layer has %d inputs and %d output%s: weights is %d x %d (one row per "
@@ -512,3 +621,20 @@ def test_multi_in_out_step_random(student, expect, ref, rng, case):
     want = ref.multi_in_out_step(x, w, goals, alpha)
     expect.close(got, want, parts=LAYER_PARTS,
                  slips=order_slip(got, want, LAYER_PARTS) + layer_slips(x, w, goals, alpha))
+
+
+@pytest.mark.parametrize("kind", ["list", "array"])
+@check("multi_in_out_step", rule="integer weights of a non-square layer: 3 inputs, 2 outputs")
+def test_multi_in_out_step_integer_weights(student, expect, ref, kind):
+    x, w, goals = integers([1, 2, 3], kind), integers([[1, 0, 1], [0, 1, 0]], kind), integers([3, 1], kind)
+    call = "multi_in_out_step(%s, 0.1) (integer input, weights and goals; 2 x 3 weights)" % _args(x, w, goals)
+    try:
+        got = student.multi_in_out_step(x, w, goals, 0.1)
+    except StudentProblem as problem:
+        explain(problem, "This layer has 3 inputs and 2 outputs: weights is 2 x 3 (one row per output), and "
+                         "nothing may assume a square matrix.")
+        raise
+    want = ref.multi_in_out_step([1, 2, 3], [[1, 0, 1], [0, 1, 0]], [3, 1], 0.1)  # [[0.9, -0.2, 0.7], ...]
+    expect.close(got, want, parts=LAYER_PARTS, what=call,
+                 slips=[((truncated(want[0]), None, None, None), TRUNCATED)]
+                 + layer_slips([1, 2, 3], [[1, 0, 1], [0, 1, 0]], [3, 1], 0.1))

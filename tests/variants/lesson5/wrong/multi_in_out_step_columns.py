@@ -1,4 +1,5 @@
 # exercise: multi_in_out_step
+# check: multi_in_out_step_forward
 # misconception: lesson5.multi_in_out_step.multi_in_out_step_columns
 # message: the predictions read the columns of weights
 import numpy as np

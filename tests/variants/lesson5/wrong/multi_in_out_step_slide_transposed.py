@@ -1,4 +1,5 @@
 # exercise: multi_in_out_step
+# check: multi_in_out_step_update
 # misconception: lesson5.multi_in_out_step.multi_in_out_step_slide_transposed
 # message: not the slide's outer_prod(input, delta)
 def multi_in_out_step(input, weights, goals, alpha):

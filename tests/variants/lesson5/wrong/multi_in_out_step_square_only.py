@@ -1,4 +1,5 @@
 # exercise: multi_in_out_step
+# check: multi_in_out_step_integer_weights
 # misconception: lesson5.multi_in_out_step.multi_in_out_step_square_only
 # message: a square matrix
 def multi_in_out_step(input, weights, goals, alpha):

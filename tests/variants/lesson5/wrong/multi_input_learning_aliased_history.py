@@ -1,4 +1,5 @@
 # exercise: multi_input_learning
+# check: multi_input_learning_trace
 # misconception: lesson5.multi_input_learning.multi_input_learning_aliased_history
 # message: the history holds the weights list itself
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):

@@ -1,4 +1,5 @@
 # exercise: multi_input_learning
+# check: multi_input_learning_frozen
 # misconception: lesson5.multi_input_learning.multi_input_learning_ignores_frozen
 # message: frozen is ignored and every weight learns
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):

@@ -1,4 +1,5 @@
 # exercise: multi_input_step
+# check: multi_input_step_weight_deltas
 # misconception: lesson5.multi_input_step.multi_input_step_alpha_in_deltas
 # message: alpha goes into the weight deltas (alpha
 def multi_input_step(input, weights, goal, alpha):

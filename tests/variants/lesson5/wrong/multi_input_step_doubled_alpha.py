@@ -1,4 +1,5 @@
 # exercise: multi_input_step
+# check: multi_input_step_new_weights
 # misconception: lesson5.multi_input_step.multi_input_step_doubled_alpha
 # message: twice alpha
 def multi_input_step(input, weights, goal, alpha):

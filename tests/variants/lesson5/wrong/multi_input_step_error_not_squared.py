@@ -1,4 +1,5 @@
 # exercise: multi_input_step
+# check: multi_input_step_pred_error_delta
 # misconception: lesson5.multi_input_step.multi_input_step_error_not_squared
 # message: the error is the pure error delta
 def multi_input_step(input, weights, goal, alpha):

@@ -1,4 +1,5 @@
 # exercise: multi_input_step
+# check: multi_input_step_single_input
 # misconception: lesson5.multi_input_step.multi_input_step_range_three
 # message: only works for three
 def multi_input_step(input, weights, goal, alpha):

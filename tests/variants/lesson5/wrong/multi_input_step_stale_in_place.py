@@ -1,4 +1,5 @@
 # exercise: multi_input_step
+# check: multi_input_step_three_iterations
 # misconception: lesson5.multi_input_step.multi_input_step_returns_old_weights
 # The caller's list is updated in place, but the copy taken before is returned.
 def multi_input_step(input, weights, goal, alpha):

@@ -1,4 +1,5 @@
 # exercise: multi_output_step
+# check: multi_output_step_forward
 # misconception: lesson5.multi_output_step.multi_output_step_delta_sign_flip
 import numpy as np
 

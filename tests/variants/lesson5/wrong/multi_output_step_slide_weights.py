@@ -1,4 +1,5 @@
 # exercise: multi_output_step
+# check: multi_output_step_update
 # misconception: lesson5.multi_output_step.multi_output_step_slide_weights
 # message: the slide's weight_deltas = ele_mul(input, weights) is
 def multi_output_step(input, weights, goals, alpha):

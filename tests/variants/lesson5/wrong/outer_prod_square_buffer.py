@@ -1,4 +1,5 @@
 # exercise: outer_prod
+# check: outer_prod_non_square
 # misconception: lesson5.outer_prod.outer_prod_fixed_three
 # message: whatever the lengths
 def outer_prod(vec_a, vec_b):
