@@ -409,6 +409,7 @@ def write_results(rows, out_dir, fmt="json"):
     """One file per graded task: ``out_dir/<student>/<lesson>.json`` (``.xml`` for junit,
     ``.gradescope.json`` for gradescope); a task that could not be graded gets one too."""
     from . import formats
+    from .grading.results import ungraded
 
     out_dir = Path(out_dir)
     written = []
@@ -417,23 +418,18 @@ def write_results(rows, out_dir, fmt="json"):
         folder = out_dir / _safe(row.student)
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / (row.lesson + suffix)
-        if row.result is not None:
-            if fmt == "junit":
-                text = formats.junit_xml([row.result], suite_names=["%s/%s" % (row.student, row.lesson)],
-                                         durations=[row.seconds])
-            elif fmt == "gradescope":
-                text = json.dumps(formats.gradescope_results(row.result, execution_time=row.seconds), indent=1)
-            else:
-                text = json.dumps(dict(row.result.to_json(), student=row.student))
-        elif fmt == "junit":
-            text = formats.ungraded_junit("%s/%s" % (row.student, row.lesson), row.status, row.message,
-                                          seconds=row.seconds)
+        # A task that could not be graded (missing, stopped, the kit failed) still gets a whole
+        # report: every exercise at 0 with the row's message.
+        result = row.result if row.result is not None else ungraded(
+            course.lesson(row.lesson), row.submission, row.message,
+            status="timeout" if row.status == "timeout" else "error", seed=row.seed)
+        if fmt == "junit":
+            text = formats.junit_xml([result], suite_names=["%s/%s" % (row.student, row.lesson)],
+                                     durations=[row.seconds])
         elif fmt == "gradescope":
-            text = json.dumps(formats.error_results(row.message), indent=1)
+            text = json.dumps(formats.gradescope_results(result, execution_time=row.seconds), indent=1)
         else:
-            text = json.dumps({"lesson": row.lesson, "student": row.student, "score": 0,
-                               "max_score": number(row.max_score), "status": row.status, "output": row.message,
-                               "tests": [], "seed": row.seed, "submission": row.submission})
+            text = json.dumps(dict(result.to_json(), student=row.student, status=row.status))
         target.write_text(text, encoding="utf-8")
         written.append(target)
     return written

@@ -161,8 +161,13 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
     try:
         result = grade(name, submission, seed=seed)
     except SubmissionMissing:
-        click.echo("grade: %s not found. Run grade from the kit's folder, or give the file with "
-                   "--submission PATH." % submission, err=True)
+        message = ("%s not found. Run grade from the kit's folder, or give the file with --submission PATH."
+                   % submission)
+        click.echo("grade: " + message, err=True)
+        if fmt != "table":  # a CI job still gets a whole report to read: every exercise, 0 points
+            from .grading.results import ungraded
+
+            _echo_format(ungraded(course.lesson(name), submission, message), fmt, time.monotonic() - started, echo)
         return EXIT_USAGE
     except GraderBroken as exc:
         click.echo("grade: internal error: %s" % exc, err=True)
@@ -178,15 +183,21 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
             from . import hints as hint_levels
 
             hints = hint_levels.next_levels(result, hints)
+    if fmt == "table":
+        echo(render(result, hints=hints, verbose=verbose), nl=False)
+    else:
+        _echo_format(result, fmt, time.monotonic() - started, echo)
+    return EXIT_FULL if result.full_marks else EXIT_LOST
+
+
+def _echo_format(result, fmt, seconds, echo):
+    """``result`` in a format for machines (json, junit, gradescope, classroom)."""
     if fmt == "json":
         echo(json.dumps(result.to_json()))
-    elif fmt in ("junit", "gradescope"):
+    else:
         from .formats import render as render_format
 
-        echo(render_format(result, fmt, seconds=time.monotonic() - started), nl=False)
-    else:
-        echo(render(result, hints=hints, verbose=verbose), nl=False)
-    return EXIT_FULL if result.full_marks else EXIT_LOST
+        echo(render_format(result, fmt, seconds=seconds), nl=False)
 
 
 @click.group(cls=CourseGroup, context_settings={"help_option_names": ["-h", "--help"]},

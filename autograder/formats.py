@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from fractions import Fraction
 
-from .grading.results import number
+from .grading.results import UNGRADED_SOURCE, number
 
 FORMATS = ("json", "junit", "gradescope")
 EXTENSIONS = {"json": ".json", "junit": ".xml", "gradescope": ".json"}
@@ -49,11 +49,24 @@ def check_text(check) -> str:
 
 
 def _source_sentence(source: str) -> str:
+    if source == UNGRADED_SOURCE:
+        return "Not graded: the submission could not be run."
     if source == "randomized case":
         return "Expected value: the reference solution on a randomized case."
     if source.startswith("catalogue: "):
         return "Rule of the catalogue: %s." % source[len("catalogue: "):]
     return "Expected value: trace %s of the course." % source
+
+
+def seed_sentence(result) -> str:
+    """Which randomized cases were drawn, and how to draw them again."""
+    from . import course
+
+    if result.seed == course.lesson(result.lesson).seed:
+        return ("Randomized cases of %s: the lesson's own (seed %s), the same at every run and for every "
+                "student (`grade %s` draws them)." % (result.lesson, result.seed, result.lesson))
+    return "Randomized cases of %s: seed %s (`grade %s --seed %s` replays them)." % (
+        result.lesson, result.seed, result.lesson, result.seed)
 
 
 def summary_line(result) -> str:
@@ -138,20 +151,6 @@ def junit_xml(results, *, suite_names=None, durations=None, name="grade") -> str
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def ungraded_junit(suite_name, status, message, *, seconds=0.0, name="grade") -> str:
-    """JUnit XML for a submission that could not be graded (missing file, stopped...):
-    one suite with one ``<error>``."""
-    root = ET.Element("testsuites", name=name, tests="1", failures="0", errors="1", time="%.3f" % seconds)
-    suite = ET.SubElement(root, "testsuite", name=_xml_text(suite_name), tests="1", failures="0", errors="1",
-                          skipped="0", time="%.3f" % seconds)
-    case = ET.SubElement(suite, "testcase", classname=_xml_text(suite_name), name="submission", time="%.3f" % seconds)
-    element = ET.SubElement(case, "error", message=_xml_text(message.splitlines()[0] if message else status),
-                            type=status)
-    element.text = _xml_text(message or status)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
 # ------------------------------------------------------------------------ gradescope
 
 
@@ -196,8 +195,7 @@ def gradescope_results(results, *, visibility="visible", execution_time=None, pr
                 "visibility": visibility,
                 "extra_data": {"status": check.status, "source": check.source},
             })
-    lines += ["Randomized cases of %s: seed %s (`grade %s --seed %s` replays them)." % (r.lesson, r.seed, r.lesson, r.seed)
-              for r in results]
+    lines += [seed_sentence(r) for r in results]
     data = {
         "score": number(score),
         "output": "\n".join(lines),

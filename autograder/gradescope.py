@@ -227,6 +227,7 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
     """Grade a Gradescope submission and write ``results.json``; returns the exit status."""
     from .formats import error_results, gradescope_results, summary_line
     from .grading.engine import GraderBroken, grade
+    from .grading.results import ungraded
 
     started = time.monotonic()
     config = json.loads(Path(config_path).read_text(encoding="utf-8"))
@@ -238,8 +239,9 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
     for lesson in config["lessons"]:
         filename = config.get("files", {}).get(lesson, "%s.py" % lesson)
         file = find_file(submission_dir, filename)
-        if file is None:
+        if file is None:  # graded as 0 on every exercise, so that the report is whole
             missing.append(filename)
+            graded.append(ungraded(course.lesson(lesson), filename, "No %s in your submission." % filename))
             continue
         try:
             result = grade(lesson, file)
@@ -252,10 +254,7 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
         result.submission = file.name
         echo(summary_line(result))
         graded.append(result)
-    if graded:
-        data = gradescope_results(graded, visibility=visibility, execution_time=time.monotonic() - started)
-    else:
-        data = error_results("", visibility=visibility)
+    data = gradescope_results(graded, visibility=visibility, execution_time=time.monotonic() - started)
     if missing:
         found = sorted(p.relative_to(submission_dir).as_posix() for p in Path(submission_dir).rglob("*")
                        if p.is_file()) if Path(submission_dir).is_dir() else []

@@ -30,6 +30,15 @@ def grade_text(tmp_path, lesson: str, text: str, *, seed=None, name=None):
     return grade(lesson, path, seed=seed)
 
 
+def assert_valid_junit(text: str):
+    """``text`` validates against the JUnit schema (tests/data/junit.xsd, in the shape of
+    the one Jenkins' xunit plugin uses)."""
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(Path(__file__).resolve().parent / "data" / "junit.xsd")))
+    schema.assertValid(etree.fromstring(text.encode("utf-8")))
+
+
 def with_override(lesson: str, override: str) -> str:
     """The reference solution with some functions redefined by ``override``."""
     return solution_text(lesson) + "\n\n# --- variant under test ---\n" + override

@@ -13,7 +13,7 @@ from junitparser import JUnitXml
 
 from autograder import batch
 from autograder.cli import main
-from conftest import ROOT, solution_text, with_override
+from conftest import ROOT, assert_valid_junit, solution_text, with_override
 
 HANG = "def neural_network(input, weight):\n    while True:\n        pass\n"
 CRASH = "import os\n\ndef ele_mul(number, vector):\n    os._exit(3)\n"
@@ -39,8 +39,13 @@ CLASS = {
     "grace": (None, 0),  # no file
     "henry": (with_override("lesson3", WRONG), 8),
     "ivan": (with_override("lesson3", KILLER), 9),  # dot_shape: 1 point
-    "judy": (with_override("lesson3", FIXED_BUFFER), Fraction(44, 5)),  # ele_mul: 0.8 of 2 points lost
+    "judy": (with_override("lesson3", FIXED_BUFFER), Fraction(64, 7)),  # ele_mul: 3 of its 7 checks lost
+    "kim": ("", 0),  # an empty file
+    "leo": (solution_text("lesson3") + "\nwhile True:\n    pass\n", 0),  # right code, but its import never ends
 }
+# student -> what the CSV's message column must say (the others: nothing)
+MESSAGES = {"frank": "syntax error", "grace": "no lesson3.py", "kim": "lesson3.py is empty",
+            "leo": "importing lesson3.py did not finish"}
 
 
 def make_class(folder, students=CLASS):
@@ -70,7 +75,11 @@ def check_scores(graded_class):
         assert row.score == expected, (student, row.score, row.message)
         assert row.status == ("missing" if student == "grace" else "graded"), (student, row.status)
         assert row.seed == 11
-    assert "syntax error" in rows["frank"].message
+    for student, row in rows.items():
+        assert (MESSAGES.get(student, "") in row.message) and bool(row.message) == (student in MESSAGES), (
+            student, row.message)
+    # The import that never ends is reported as such on every check, never against a function.
+    assert {c.message for c in rows["leo"].result.checks} == {rows["leo"].result.problem}
     carol = {c.exercise: c.status for c in rows["carol"].result.checks if not c.passed}
     assert set(carol) == {"neural_network"} and "timeout" in carol.values()
 
@@ -80,7 +89,7 @@ def check_summary(graded_class, tmp_path):
     with open(tmp_path / "summary.csv", newline="") as f:
         lines = list(csv.DictReader(f))
     assert [line["student"] for line in lines] == sorted(CLASS)
-    assert {line["student"]: float(line["score"]) for line in lines} == {s: float(e) for s, (_, e) in CLASS.items()}
+    assert {line["student"]: float(line["score"]) for line in lines} == {s: round(float(e), 4) for s, (_, e) in CLASS.items()}
     assert all(line["max_score"] == "10" for line in lines)
     named = {line["student"]: line["misconceptions"] for line in lines}
     assert named["judy"] == "lesson3.ele_mul.ele_mul_fixed_buffer"
@@ -100,20 +109,25 @@ def check_result_files(graded_class, tmp_path):
     alice = json.loads((tmp_path / "json" / "alice" / "lesson3.json").read_text())
     assert alice["score"] == 10 and alice["student"] == "alice" and alice["tests"]
     grace = json.loads((tmp_path / "json" / "grace" / "lesson3.json").read_text())
-    assert grace["status"] == "missing" and grace["score"] == 0
+    assert grace["status"] == "missing" and grace["score"] == 0 and grace["max_score"] == 10
+    assert len(grace["tests"]) == 6 and all("no lesson3.py" in t["output"] for t in grace["tests"])
     batch.write_results(graded_class, tmp_path / "junit", "junit")
+    for student in CLASS:  # every report, the ungraded ones included, is valid JUnit
+        assert_valid_junit((tmp_path / "junit" / student / "lesson3.xml").read_text())
     suite = next(iter(JUnitXml.fromfile(str(tmp_path / "junit" / "henry" / "lesson3.xml"))))
     assert suite.name == "henry/lesson3" and suite.failures > 0
     batch.write_results(graded_class, tmp_path / "gs", "gradescope")
     dave = json.loads((tmp_path / "gs" / "dave" / "lesson3.gradescope.json").read_text())
     assert dave["score"] == 8 and dave["tests"]
+    grace = json.loads((tmp_path / "gs" / "grace" / "lesson3.gradescope.json").read_text())
+    assert grace["score"] == 0 and sum(t["max_score"] for t in grace["tests"]) == 10
 
 
 def test_backstop_timeout_stops_one_submission_only(tmp_path):
     folder = make_class(tmp_path / "subs", {"slow": (with_override("lesson3", HANG_EVERYWHERE), 0),
                                             "alice": (solution_text("lesson3"), 10)})
     tasks = batch.find_submissions([str(folder)], ["lesson3"])
-    rows = {row.student: row for row in batch.grade_all(tasks, jobs=2, timeout=4)}
+    rows = {row.student: row for row in batch.grade_all(tasks, jobs=2, timeout=8)}
     assert rows["slow"].status == "timeout" and rows["slow"].score == 0
     assert "--timeout" in rows["slow"].message
     assert rows["alice"].status == "graded" and rows["alice"].score == 10

@@ -7,9 +7,10 @@ import pytest
 from click.testing import CliRunner
 from junitparser import Error, Failure, JUnitXml
 
-from autograder import formats
+from autograder import course, formats
 from autograder.cli import main
-from conftest import ROOT, grade_text, solution_text, with_override
+from autograder.grading.engine import grade
+from conftest import ROOT, assert_valid_junit, grade_text, solution_text, with_override
 
 WRONG = "def w_sum(a, b):\n    return 0.98\n"  # the course's answer, hard-coded
 NOISY = ("def ele_mul(number, vector):\n"
@@ -30,7 +31,7 @@ def results(tmp_path_factory):
 
 
 def parse(text):
-    xml = JUnitXml.fromstring(text)
+    xml = JUnitXml.fromstring(text.encode("utf-8"))  # bytes: the XML declaration names its encoding
     return list(xml) if xml._tag == "testsuites" else [xml]
 
 
@@ -76,7 +77,7 @@ def test_junit_errors_and_printed_output(results):
 def test_junit_several_lessons_and_totals(results):
     text = formats.junit_xml([results["right"], results["wrong"]], suite_names=["alice/lesson3", "bob/lesson3"],
                              durations=[1.5, 2.0])
-    xml = JUnitXml.fromstring(text)
+    xml = JUnitXml.fromstring(text.encode("utf-8"))
     suites = list(xml)
     assert [s.name for s in suites] == ["alice/lesson3", "bob/lesson3"]
     assert suites[0].failures == suites[0].errors == 0 and suites[0].time == pytest.approx(1.5)
@@ -87,10 +88,58 @@ def test_junit_several_lessons_and_totals(results):
     assert properties["max_score"] == "10"
 
 
-def test_ungraded_junit_is_one_error():
-    (suite,) = parse(formats.ungraded_junit("erin/lesson3", "missing", "no lesson3.py in this student's folder"))
-    (case,) = list(suite)
-    assert isinstance(case.result[0], Error) and case.result[0].type == "missing"
+def test_graded_junit_validates_against_the_schema(results):
+    for result in results.values():
+        assert_valid_junit(formats.junit_xml(result))
+    assert_valid_junit(formats.junit_xml(list(results.values())))
+
+
+@pytest.mark.parametrize("fmt", ["json", "junit", "gradescope"])
+def test_a_missing_file_still_gets_a_whole_report(tmp_path, fmt):
+    """A CI job reads a report even when the file is not there: every exercise, 0 points."""
+    result = CliRunner().invoke(main, ["lesson5", "-s", str(tmp_path / "lesson5.py"), "--format", fmt])
+    assert result.exit_code == 2  # a usage error, as with the table
+    assert "not found" in result.stderr
+    exercises = [e.name for e in course.lesson("lesson5").exercises]
+    if fmt == "junit":
+        assert_valid_junit(result.stdout)
+        (suite,) = parse(result.stdout)
+        assert [case.classname for case in suite] == ["lesson5.%s" % e for e in exercises]
+        assert all(isinstance(case.result[0], Error) and "not found" in case.result[0].text for case in suite)
+        assert {p.name: p.value for p in suite.properties()}["max_score"] == "10"
+    else:
+        data = json.loads(result.stdout)
+        assert data["score"] == 0 and len(data["tests"]) == len(exercises)
+        assert sum(t["max_score"] for t in data["tests"]) == 10
+        assert all("not found" in t["output"] for t in data["tests"])
+
+
+UNRUNNABLE = {  # file contents -> what the report must say, on every check and as the problem
+    "empty": (b"", "lesson3.py is empty"),
+    "not Python text": (b"def w_sum(a, b):\n    return 0\x00\n", "cannot be read as a Python file"),
+    "not UTF-8": (b"\xff\xfe\xfa w_sum\n", "cannot be read as a Python file"),
+    "defines nothing": (b"def wsum(a, b):\n    return 0\n", "defines none of the lesson's functions"),
+    "hangs at import": (b"while True:\n    pass\n", "importing lesson3.py did not finish within"),
+}
+
+
+@pytest.mark.parametrize("kind", list(UNRUNNABLE))
+def test_a_file_that_cannot_run_gets_a_whole_report_in_every_format(tmp_path, kind):
+    content, said = UNRUNNABLE[kind]
+    path = tmp_path / "lesson3.py"
+    path.write_bytes(content)
+    result = grade("lesson3", path)
+    assert said in result.problem and result.score == 0 and result.max_score == 10
+    if kind == "hangs at import":
+        # The hang is the file's import, not the first function it would have called.
+        assert {c.message for c in result.checks} == {result.problem}
+        assert {c.status for c in result.checks} == {"timeout"}
+    assert_valid_junit(formats.junit_xml(result))
+    (suite,) = parse(formats.junit_xml(result))
+    assert len(list(suite)) == len(result.checks) == suite.errors + suite.failures
+    data = formats.gradescope_results(result)
+    assert data["score"] == 0 and said in data["output"]
+    assert json.loads(formats.render(result, "json"))["tests"]
 
 
 def test_gradescope_results_format(results):

@@ -91,7 +91,9 @@ def test_run_autograder_without_the_file(bundle, tmp_path):
     root = autograder_root(tmp_path, bundle, {"notes.txt": "hello", "other.md": "x"})
     proc, results = run_autograder(root)
     assert proc.returncode == 0, proc.stderr
-    assert results["score"] == 0 and results["tests"] == []
+    assert results["score"] == 0 and results["tests"]  # a whole report: every exercise at 0
+    assert sum(t["max_score"] for t in results["tests"]) == 10
+    assert all(t["status"] == "failed" and "No lesson3.py" in t["output"] for t in results["tests"])
     assert "No lesson3.py in your submission" in results["output"] and "notes.txt" in results["output"]
 
 

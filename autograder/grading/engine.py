@@ -95,8 +95,27 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
     problem = ""
     if load.get("status") != "loaded":
         problem = next((r.message for r in state.records if r.message), load.get("status", ""))
+    elif state.import_hang:
+        problem = state.import_hang
+    else:
+        problem = _defines_nothing(submission, label, state.records)
     return LessonResult(lesson=lesson.name, title=lesson.title, submission=str(submission), seed=seed,
                         checks=state.records, problem=problem)
+
+
+def _defines_nothing(submission, label, records):
+    """Why a file that loads scores nothing at all, when that is because it is empty or
+    defines none of the lesson's functions ("" otherwise)."""
+    calls = [outcome for record in records for _, _, outcome in record.calls]
+    if not calls or any(outcome.status != "missing" for outcome in calls):
+        return ""
+    try:
+        empty = not submission.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        empty = False
+    if empty:
+        return "%s is empty: write the lesson's functions in it (grade list shows them)." % label
+    return "%s defines none of the lesson's functions: check their names (grade list shows them)." % label
 
 
 def _note_dependencies(lesson, records):

@@ -48,13 +48,16 @@ class CheckFailed(AssertionError):
 class StudentProblem(Exception):
     """The learner's code raised, hung, crashed or is missing: the check cannot pass."""
 
-    def __init__(self, message, status="error"):
+    def __init__(self, message, status="error", *, final=False):
         super().__init__(message)
         self.message = message
         self.status = status
+        self.final = final  # the whole cause already (an import that never ends): nothing to add
 
     def explain(self, text):
         """Add a sentence that names the likely cause (the grader knows the case)."""
+        if self.final:
+            return self
         self.message = "%s %s" % (self.message, text)
         self.args = (self.message,)
         return self
@@ -75,6 +78,7 @@ class GradingState:
         self.records = []
         self.collect_errors = []
         self.hung = {}  # exercise -> message of the call that did not finish
+        self.import_hang = None  # None: not known; "": the file imports; else why it does not
 
 
 DRAWS = 5  # cases drawn by a randomized check, all of which must pass
@@ -100,6 +104,9 @@ def check(exercise, *, trace=None, randomized=False, rule=None, draws=DRAWS):
                                draws=max(1, draws) if randomized else 1)
 
 
+IMPORT_PROBE = "__grokking_import_probe__"  # a name no learner's file defines
+
+
 class Student:
     """The learner's module, called through the sandbox."""
 
@@ -122,6 +129,8 @@ class Student:
         record = self._record
         exercise = self._state.lesson.exercise(record.exercise)
         record.call = "%s(%s)" % (name, ", ".join(fmt(a, 40) for a in args))
+        if self._state.import_hang:
+            raise StudentProblem(self._state.import_hang, "timeout", final=True)
         if record.exercise in self._state.hung:
             # One hang per exercise is enough: the rest of its checks fail at once.
             raise StudentProblem("not run: %s" % self._state.hung[record.exercise], "timeout")
@@ -138,6 +147,8 @@ class Student:
                 "nothing here, but the caller's data would change."
                 % (name, "s" if len(outcome.mutated) > 1 else "", ", ".join("#%d" % (i + 1) for i in outcome.mutated))
             )
+        if outcome.status == "timeout" and self._import_hangs(exercise):
+            raise StudentProblem(self._state.import_hang, "timeout", final=True)
         if outcome.status == "timeout":
             self._state.hung[record.exercise] = "an earlier call, %s, did not finish within %g s." % (
                 record.call, exercise.time_limit)
@@ -145,6 +156,24 @@ class Student:
                               "missing", "not_callable", "protocol_error"):
             raise StudentProblem(*describe_outcome(name, record.call, outcome, self._state, exercise))
         return outcome
+
+    def _import_hangs(self, exercise):
+        """After a call that did not finish: does importing the file alone not finish?
+
+        The sandbox imports the file in each exercise's process before its first call, under
+        that call's time limit, and reports a hang of either the same way. Asking for a name
+        that no file defines tells them apart: the answer ("missing") comes right after the
+        import, unless the import itself does not end. Asked once per grading run."""
+        state = self._state
+        if state.import_hang is None:
+            probe = state.sandbox.call(IMPORT_PROBE, IMPORT_PROBE, [], timeout=exercise.time_limit,
+                                       memory_mb=exercise.memory_mb)
+            state.import_hang = "" if probe.status != "timeout" else (
+                "importing %s did not finish within %g s, so no function of it could be called: code at "
+                "the top level of the file (outside every function) runs at import. Is a loop there that "
+                "never ends, a training run, or a call that waits for input? Move it into a function, or "
+                "under `if __name__ == \"__main__\":`." % (state.submission_label, exercise.time_limit))
+        return bool(state.import_hang)
 
     def call(self, name, *args):
         outcome = self.attempt(name, *args)
@@ -192,6 +221,10 @@ def describe_outcome(name, call, outcome, state, exercise):
         return "%s has no function named %s.%s" % (label, name, hint), "error"
     if status == "not_callable":
         return "%s in %s is a %s, not a function." % (name, label, info.get("type")), "error"
+    if status == "syntax_error" and (not info.get("line") or "(unicode error)" in (info.get("message") or "")):
+        # Not Python text at all (null bytes, another encoding than UTF-8): no line to point at.
+        return ("%s cannot be read as a Python file: %s. Save it as plain UTF-8 text."
+                % (label, (info.get("message") or "").replace("(unicode error) ", ""))), "error"
     if status == "syntax_error":
         line = info.get("line")
         text = info.get("text") or ""
