@@ -11,6 +11,10 @@ The talk prints its match values truncated to two digits (0.77 for 7/9, 0.55 for
 Its traces carry the exact ninths with a tolerance wide enough for the prints; these
 checks compare with the exact ninths (``EXACT``), so that a learner who copies the
 printed digits, or rounds, is told so.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/lesson10/wrong/)
+fail it, which the kit's tests check.
 """
 
 import json
@@ -21,6 +25,41 @@ import pytest
 
 from autograder.grading import StudentProblem, check
 from autograder.grading.data import uniform
+
+# check -> the slip it catches (variants proving it). Randomized checks listed here draw their
+# values only: their shapes are fixed by their case lists.
+FIXED_CASES = {
+    "get_image_section_course_size": "the new axis put last instead of second (get_image_section_axis_last)",
+    "get_image_section_random": "row_to and col_to included (batches of 1 to 4, non-square images) "
+                                "(get_image_section_inclusive)",
+    "conv_forward_course_size": "the listing's range(28 - 3): the last row and column of sections lost "
+                                "(conv_forward_listing_range)",
+    "conv_forward_identity_kernels": "sections read in column-major order (conv_forward_column_major)",
+    "conv_forward_random": "only the first image of the batch (non-square images and 2x3 kernels) "
+                           "(conv_forward_first_image)",
+    "conv_kernel_update_descends": "the listing's kernels -= alpha * k_update, which climbs the error "
+                                   "(conv_kernel_update_course_sign)",
+    "conv_kernel_update_random": "the deltas read kernel by kernel; the update inside the batch loop "
+                                 "(conv_kernel_update_kernel_major, conv_kernel_update_inside_batch_loop)",
+    "match_filter_talk": "the products summed, never averaged (match_filter_sum)",
+    "match_filter_every_talk_value": "the mean rounded, or cut, to the talk's two printed digits "
+                                     "(match_filter_rounded, match_filter_talk_prints)",
+    "match_filter_random": "a division by 9 whatever the size (2x2, 3x2 and 4x5 patches) "
+                           "(match_filter_divides_by_nine)",
+    "convolve_feature_diag_down": "loops that stop one position early (convolve_feature_off_by_one)",
+    "convolve_feature_center_x": "the sum of the products at each position (convolve_feature_sum)",
+    "convolve_feature_diag_up": "the talk's diag-down map hard-coded (convolve_feature_hardcoded)",
+    "convolve_feature_size": "a 6x6 map for a 9x9 image (convolve_feature_off_by_one)",
+    "convolve_feature_o_image": "the talk's X maps hard-coded (convolve_feature_hardcoded)",
+    "convolve_feature_random": "a square feature, or a 9x9 image and 3x3 feature, assumed (6x8 with 3x2...) "
+                               "(convolve_feature_square, convolve_feature_fixed_nine)",
+    "max_pool_diag_down": "the average instead of the max (max_pool_average)",
+    "max_pool_size": "partial windows at the edge dropped (max_pool_drops_partial)",
+    "max_pool_random": "a window at every start; a range stepped by the size; a max that starts from 0 (non- "
+                       "square maps, strides longer than windows) (max_pool_every_start, "
+                       "max_pool_range_by_size, max_pool_starts_from_zero)",
+    "relu_talk": "the mask x > 0; the absolute value (relu_mask, relu_abs)",
+}
 
 XO = json.loads((Path(__file__).resolve().parent.parent / "data" / "xo.json").read_text(encoding="utf-8"))
 X_IMAGE = np.array(XO["images"]["x"])

@@ -6,6 +6,10 @@ course's network, in this process, from fixed initial weights) and on random emb
 Every vocabulary is in sorted order and ``word2index`` is passed in, so no answer depends
 on Python's string-hash seed. Rankings are compared by their scores: words whose scores
 tie may come in any order.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/lesson11/wrong/)
+fail it, which the kit's tests check.
 """
 
 import numpy as np
@@ -15,6 +19,18 @@ from autograder import corpus
 from autograder.grading import StudentProblem, check
 from autograder.grading.compare import fmt, fmt_number
 from autograder.grading.data import as_kind
+
+# check -> the slip it catches (variants proving it). Randomized checks listed here draw their
+# values only: their shapes are fixed by their case lists.
+FIXED_CASES = {
+    "sentence_encoding_trace": "each word put at its sorted position (sentence_encoding_sorted_positions)",
+    "sentence_encoding_repeated_word": "a repeated word counted once (a 0/1 presence, a set of words) "
+                                       "(sentence_encoding_presence, sentence_encoding_set_of_words)",
+    "similar_corpus": "ranked by the dot product; the distance's sign; words without their scores "
+                      "(similar_dot_product, similar_positive_distance, similar_returns_words_only)",
+    "analogy_corpus": "the query words kept among the answers; embeddings not normalised "
+                      "(analogy_keeps_query_words, analogy_without_normalising)",
+}
 
 RANDOM_CASES = range(3)
 SCORE_TOL = {"abs": 1e-9, "rel": 1e-7}
@@ -94,6 +110,19 @@ def test_sentence_encoding_trace(student, expect, trace, kind):
     if kind == "list":
         word2hot = {w: [int(x) for x in v] for w, v in word2hot.items()}
     expect.close(student.sentence_encoding(list(t.inputs["sentence"]), word2hot), t.value, tol=t.tolerance)
+
+
+@pytest.mark.parametrize("kind", ["list", "array"])
+@check("sentence_encoding", rule="a word that appears twice adds its vector twice")
+def test_sentence_encoding_repeated_word(student, expect, kind):
+    word2hot = {"good": [0, 1, 0], "movie": [1, 0, 0], "bad": [0, 0, 1]}
+    if kind == "array":
+        word2hot = {w: np.array(v) for w, v in word2hot.items()}
+    expect.close(student.sentence_encoding(["good", "movie", "good"], word2hot), [1, 2, 0],
+                 what="sentence_encoding(['good', 'movie', 'good'], {'good': [0, 1, 0], 'movie': [1, 0, 0], "
+                      "'bad': [0, 0, 1]})",
+                 slips=[([1, 1, 0], "That counts 'good' once: a word that appears twice adds its vector twice "
+                                    "(no set, no 0/1 presence).")])
 
 
 @pytest.mark.parametrize("case", RANDOM_CASES)

@@ -10,6 +10,10 @@ of ``np.random.seed(1)``), never with the grading process's global generator. Tr
 learner's functions do not return directly (the streetlight run's predictions and final
 weights) are checked through what they do return: a prefix of the rows gives the running
 total of the first pass, and a probe row after the 40 passes measures a final weight.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/lesson6/wrong/)
+fail it, which the kit's tests check.
 """
 
 import numpy as np
@@ -17,6 +21,27 @@ import pytest
 
 from autograder.grading import StudentProblem, check
 from autograder.grading.compare import fmt
+
+# check -> the slip it catches (variants proving it). Randomized checks listed here draw their
+# values only: their shapes are fixed by their case lists.
+FIXED_CASES = {
+    "streetlight_one_light_trace": "the (error, prediction) pair measured after the update "
+                                   "(one_light_measured_after_update)",
+    "streetlight_one_light_edge_case": "a loop one iteration short (one_light_off_by_one)",
+    "streetlight_sgd_trace": "the total error never reset between iterations (sgd_total_never_reset)",
+    "streetlight_sgd_first_pass": "one update per pass over all the patterns, not one per pattern "
+                                  "(sgd_full_batch)",
+    "streetlight_sgd_last_pass": "the update dedented out of the pattern loop (sgd_update_dedented)",
+    "streetlight_sgd_final_weights": "a loop over a fixed six rows (sgd_six_rows)",
+    "relu_hidden_layer": "the absolute value; Python's max(), which cannot take an array (relu_abs, "
+                         "relu_python_max)",
+    "relu2deriv_backprop": "output >= 0, which counts a unit at exactly 0 as active (relu2deriv_at_zero)",
+    "train_deep_network_no_iterations": "one iteration too many (deep_off_by_one)",
+    "train_deep_network_first_error": "the hidden layer without relu (deep_no_relu)",
+    "train_deep_network_errors": "the update dedented out of the pattern loop (deep_update_dedented)",
+    "train_deep_network_one_step": "relu2deriv forgotten; the slide's transposed update "
+                                   "(deep_forgets_relu2deriv, deep_transposed_update)",
+}
 
 RANDOM_CASES = range(3)
 TOL = {"abs": 1e-10, "rel": 1e-9}  # a loop and a NumPy implementation agree far closer

@@ -9,6 +9,10 @@ and is compared with the reference where the result is deterministic (no dropout
 or without batches). Runs with dropout are checked by what must hold whatever masks the
 learner draws: which hidden units a one-image step switched off is read from the weights
 it changed, and the step is recomputed with those units off.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/lesson8/wrong/)
+fail it, which the kit's tests check.
 """
 
 import numpy as np
@@ -17,6 +21,25 @@ import pytest
 from autograder import mnist
 from autograder.grading import check
 from autograder.grading.compare import close_enough, fmt
+
+# check -> the slip it catches (variants proving it). Randomized checks listed here draw their
+# values only: their shapes are fixed by their case lists.
+FIXED_CASES = {
+    "dropout_zero_mask_and_full_mask": "the kept units not doubled, or halved (dropout_no_double, "
+                                       "dropout_halved)",
+    "dropout_mask_shape_and_values": "entries other than 0 and 1 (fractions, twos) (dropout_mask_fractions, "
+                                     "dropout_mask_doubled)",
+    "dropout_mask_keeps_half": "a keep-probability other than one half (dropout_mask_keep_prob)",
+    "dropout_mask_uses_the_generator": "np.random's global state instead of the generator given "
+                                       "(dropout_mask_global_random)",
+    "train_mnist_per_image": "the last iteration's row missing from the history (train_no_last_row)",
+    "train_mnist_batches": "the delta not divided by the batch size; an update per image "
+                           "(train_batch_not_divided, train_update_per_item)",
+    "train_mnist_zero_iterations": "a loop that trains at least once (zero iterations still train) "
+                                   "(train_zero_iterations_trains_once)",
+    "train_mnist_dropout_step": "the hidden delta not masked by the dropout mask (train_delta_without_mask)",
+    "train_mnist_dropout_not_in_test": "dropout applied in the test pass too (train_test_with_dropout)",
+}
 
 SAMPLE = mnist.grading_sample(40, 40)
 DATA = SAMPLE.kind  # "mnist" or "synthetic": part of the training checks' names

@@ -7,6 +7,10 @@ without overflowing. train_mnist_tanh_softmax trains on a few dozen MNIST test i
 (a synthetic set of the same shapes when the MNIST files are not on this machine: the
 check names say which) and is compared with the reference where the run is deterministic;
 runs with dropout are checked by what must hold whatever masks the learner draws.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/lesson9/wrong/)
+fail it, which the kit's tests check.
 """
 
 import math
@@ -17,6 +21,29 @@ import pytest
 from autograder import mnist
 from autograder.grading import check
 from autograder.grading.compare import close_enough, fmt
+
+# check -> the slip it catches (variants proving it). Randomized checks listed here draw their
+# values only: their shapes are fixed by their case lists.
+FIXED_CASES = {
+    "sigmoid_trace": "the exponent's minus sign lost (sigmoid_sign)",
+    "sigmoid_squared_errors": "1 / 1 + exp(-x) without parentheses (sigmoid_no_parentheses)",
+    "sigmoid2deriv_finite_differences": "the derivative taken of the input instead of the output "
+                                        "(sigmoid2deriv_takes_input)",
+    "sigmoid2deriv_at_half": "output * (1 + output) (sigmoid2deriv_plus)",
+    "tanh_values": "tanh built from the sigmoid wrongly (tanh_from_sigmoid)",
+    "tanh2deriv_finite_differences": "tanh applied again to an output already squashed "
+                                     "(tanh2deriv_tanh_again)",
+    "softmax_trace": "the sums taken along the wrong axis of a one-row input (softmax_axis_one)",
+    "softmax_is_proportional_to_exp": "the same: each output not proportional to exp(x) (softmax_axis_one)",
+    "softmax_large_inputs": "no max shift: exp overflows to NaN (softmax_no_max_shift)",
+    "train_tanh_softmax_batches": "the delta divided by the batch size twice (squared) "
+                                  "(train_delta_divided_once)",
+    "train_tanh_softmax_per_image": "relu kept for the hidden layer (train_relu_hidden)",
+    "train_tanh_softmax_zero_iterations": "a loop that trains at least once (zero iterations still train) "
+                                          "(train_zero_iterations_trains_once)",
+    "train_tanh_softmax_dropout_step": "the kept units not doubled (train_mask_without_double)",
+    "train_tanh_softmax_dropout_not_in_test": "the test pass without softmax (train_test_without_softmax)",
+}
 
 SAMPLE = mnist.grading_sample(40, 40)
 DATA = SAMPLE.kind

@@ -4,12 +4,26 @@ The video's run (starting weights from ``np.random.seed(1)``, 10,000 iterations,
 prediction for [1, 0, 0]) and fresh randomized cases compared with the reference. The
 starting weights are drawn here with ``np.random.RandomState(1)``, which gives the same
 numbers as the video's ``np.random.seed(1)`` without touching NumPy's global state.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/neuron/wrong/)
+fail it, which the kit's tests check.
 """
 
 import numpy as np
 import pytest
 
 from autograder.grading import StudentProblem, check
+
+# check -> the slip it catches (variants proving it). Randomized checks listed here draw their
+# values only: their shapes are fixed by their case lists.
+FIXED_CASES = {
+    "think_video_prediction": "the weighted sum without the sigmoid (think_no_sigmoid)",
+    "train_neuron_zero_iterations_keeps_start_weights": "a loop that trains once when asked for none "
+                                                        "(train_neuron_one_iteration)",
+    "train_neuron_video_run": "the sigmoid's slope left out of the update; the error reversed "
+                              "(train_neuron_no_slope, train_neuron_error_reversed)",
+}
 
 RANDOM_CASES = range(3)
 

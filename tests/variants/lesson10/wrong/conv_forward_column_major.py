@@ -1,4 +1,5 @@
 # exercise: conv_forward
+# check: conv_forward_identity_kernels
 # message: column-major order
 # misconception: lesson10.conv_forward.conv_forward_column_major
 import numpy as np

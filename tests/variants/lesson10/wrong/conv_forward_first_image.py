@@ -1,4 +1,5 @@
 # exercise: conv_forward
+# check: conv_forward_random
 # misconception: lesson10.conv_forward.conv_forward_first_image_only
 # Written for one image: the rest of the batch is never looked at.
 import numpy as np

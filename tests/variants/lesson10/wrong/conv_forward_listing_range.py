@@ -1,4 +1,5 @@
 # exercise: conv_forward
+# check: conv_forward_course_size
 # message: misses the last row and column of sections
 # misconception: lesson10.conv_forward.conv_forward_listing_range
 # The listing's range(28 - 3): 25 x 25 sections instead of 26 x 26.

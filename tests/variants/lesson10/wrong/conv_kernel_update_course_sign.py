@@ -1,4 +1,5 @@
 # exercise: conv_kernel_update
+# check: conv_kernel_update_descends
 # message: the listing's kernels -= alpha * k_update
 # misconception: lesson10.conv_kernel_update.conv_kernel_update_listing_sign
 # The course's listing (and its printed run) subtracts the update although the delta

@@ -1,4 +1,5 @@
 # exercise: conv_kernel_update
+# check: conv_kernel_update_random
 # misconception: lesson10.conv_kernel_update.conv_kernel_update_once_per_image
 # The listing's update lines sit inside its `for k in range(batch_size):` loop.
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: conv_kernel_update
+# check: conv_kernel_update_random
 # message: read kernel by kernel
 # misconception: lesson10.conv_kernel_update.conv_kernel_update_kernel_major
 import numpy as np

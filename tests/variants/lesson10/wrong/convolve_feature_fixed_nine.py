@@ -1,4 +1,5 @@
 # exercise: convolve_feature
+# check: convolve_feature_random
 # message: use the shapes of the arguments
 # misconception: lesson10.convolve_feature.convolve_feature_talk_sizes
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: convolve_feature
+# check: convolve_feature_diag_up, convolve_feature_o_image
 # message: the talk's map of the diag-down feature
 # The talk's diag-down map, whatever the image and feature.
 def convolve_feature(image, feature):

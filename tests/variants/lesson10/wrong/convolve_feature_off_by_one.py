@@ -1,4 +1,5 @@
 # exercise: convolve_feature
+# check: convolve_feature_diag_down, convolve_feature_size
 # message: the loops stop one position early (range(rows
 # misconception: lesson10.convolve_feature.convolve_feature_off_by_one
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: convolve_feature
+# check: convolve_feature_random
 # misconception: lesson10.convolve_feature.convolve_feature_square_feature
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: convolve_feature
+# check: convolve_feature_center_x
 # message: each position of the map gets the
 # misconception: lesson10.convolve_feature.convolve_feature_sums
 import numpy as np

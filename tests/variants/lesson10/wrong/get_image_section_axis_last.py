@@ -1,4 +1,5 @@
 # exercise: get_image_section
+# check: get_image_section_course_size
 # misconception: lesson10.get_image_section.get_image_section_axis_last
 import numpy as np
 

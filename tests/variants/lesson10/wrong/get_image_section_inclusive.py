@@ -1,4 +1,5 @@
 # exercise: get_image_section
+# check: get_image_section_random
 # message: row_to and col_to are taken as included
 # misconception: lesson10.get_image_section.get_image_section_inclusive_ends
 import numpy as np

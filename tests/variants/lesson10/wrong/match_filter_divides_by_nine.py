@@ -1,4 +1,5 @@
 # exercise: match_filter
+# check: match_filter_random
 # message: the sum is divided by 9 whatever
 # misconception: lesson10.match_filter.match_filter_divides_by_nine
 import numpy as np

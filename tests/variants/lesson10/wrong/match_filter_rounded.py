@@ -1,4 +1,5 @@
 # exercise: match_filter
+# check: match_filter_every_talk_value
 # message: rounded to two digits
 # misconception: lesson10.match_filter.match_filter_rounded
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: match_filter
+# check: match_filter_every_talk_value
 # message: truncated to two digits
 # The values copied from the talk's slides for the +1/-1 pictures.
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: max_pool
+# check: max_pool_diag_down
 # misconception: lesson10.max_pool.max_pool_mean
 import math
 

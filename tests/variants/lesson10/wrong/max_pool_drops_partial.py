@@ -1,4 +1,5 @@
 # exercise: max_pool
+# check: max_pool_size
 # message: only whole windows are kept, so the
 # misconception: lesson10.max_pool.max_pool_drops_partial
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: max_pool
+# check: max_pool_random
 # message: a window starts at every multiple of
 # misconception: lesson10.max_pool.max_pool_every_start
 import numpy as np

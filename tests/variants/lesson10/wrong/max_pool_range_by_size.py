@@ -1,4 +1,5 @@
 # exercise: max_pool
+# check: max_pool_random
 # misconception: lesson10.max_pool.max_pool_steps_by_size
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: max_pool
+# check: max_pool_random
 # message: each window's max starts from 0, so
 # misconception: lesson10.max_pool.max_pool_starts_from_zero
 import math

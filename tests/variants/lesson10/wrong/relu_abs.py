@@ -1,4 +1,5 @@
 # exercise: relu
+# check: relu_talk
 # message: absolute value
 # misconception: lesson10.relu.relu_abs
 def relu(x):

@@ -1,4 +1,5 @@
 # exercise: analogy
+# check: analogy_corpus
 # misconception: lesson11.analogy.analogy_keeps_query_words
 # message: one of the query words
 def analogy(positive, negative, word2index, weights):

@@ -1,4 +1,5 @@
 # exercise: analogy
+# check: analogy_corpus
 # misconception: lesson11.analogy.analogy_not_normalised
 # message: normalised embedding
 def analogy(positive, negative, word2index, weights):

@@ -1,4 +1,5 @@
 # exercise: sentence_encoding
+# check: sentence_encoding_repeated_word
 # message: adds its vector twice
 # misconception: lesson11.sentence_encoding.sentence_encoding_set_of_words
 def sentence_encoding(sentence, word2hot):

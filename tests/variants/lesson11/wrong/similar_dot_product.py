@@ -1,4 +1,5 @@
 # exercise: similar
+# check: similar_corpus
 # message: Rank by the score
 def similar(word, word2index, weights):
     from collections import Counter

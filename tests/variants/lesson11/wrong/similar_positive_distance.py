@@ -1,4 +1,5 @@
 # exercise: similar
+# check: similar_corpus
 # misconception: lesson11.similar.similar_positive_distance
 # message: The score is minus the distance
 def similar(word, word2index, weights):

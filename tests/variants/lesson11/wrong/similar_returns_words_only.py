@@ -1,4 +1,5 @@
 # exercise: similar
+# check: similar_corpus
 # misconception: lesson11.similar.similar_words_only
 # message: expected a list of (word, score) pairs
 def similar(word, word2index, weights):

@@ -1,4 +1,5 @@
 # exercise: train_deep_network
+# check: train_deep_network_one_step
 # misconception: lesson6.train_deep_network.train_deep_network_no_relu2deriv
 # The 'One iteration of backpropagation' slide's two-line delta with its second line
 # (layer_1_delta *= relu2deriv(layer_1)) left out.

@@ -1,4 +1,5 @@
 # exercise: train_deep_network
+# check: train_deep_network_first_error
 # misconception: lesson6.train_deep_network.train_deep_network_no_relu
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: train_deep_network
+# check: train_deep_network_one_step
 # misconception: lesson6.train_deep_network.train_deep_network_transposed_update
 # message: transposed
 import numpy as np

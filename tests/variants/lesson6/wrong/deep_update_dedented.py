@@ -1,4 +1,5 @@
 # exercise: train_deep_network
+# check: train_deep_network_errors
 # misconception: lesson6.train_deep_network.train_deep_network_update_dedented
 # message: dedented out of the pattern loop
 # The 'Putting it all together' slide as printed.

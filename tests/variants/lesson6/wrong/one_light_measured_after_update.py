@@ -1,4 +1,5 @@
 # exercise: streetlight_one_light
+# check: streetlight_one_light_trace
 # misconception: lesson6.streetlight_one_light.streetlight_one_light_after_update
 # message: each (error, prediction) pair is measured after
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: streetlight_one_light
+# check: streetlight_one_light_edge_case
 # misconception: lesson6.streetlight_one_light.streetlight_one_light_one_short
 # message: the loop runs one iteration short (range(iterations
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: relu
+# check: relu_hidden_layer
 # misconception: lesson6.relu.relu_absolute
 # message: absolute value
 import numpy as np

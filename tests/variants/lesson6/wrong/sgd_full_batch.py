@@ -1,4 +1,5 @@
 # exercise: streetlight_sgd
+# check: streetlight_sgd_first_pass
 # misconception: lesson6.streetlight_sgd.streetlight_sgd_full_batch
 import numpy as np
 

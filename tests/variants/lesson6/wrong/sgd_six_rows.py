@@ -1,4 +1,5 @@
 # exercise: streetlight_sgd
+# check: streetlight_sgd_final_weights
 # misconception: lesson6.streetlight_sgd.streetlight_sgd_six_rows
 # message: loop over every row
 import numpy as np

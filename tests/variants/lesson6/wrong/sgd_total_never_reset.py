@@ -1,4 +1,5 @@
 # exercise: streetlight_sgd
+# check: streetlight_sgd_trace
 # misconception: lesson6.streetlight_sgd.streetlight_sgd_total_never_reset
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: streetlight_sgd
+# check: streetlight_sgd_last_pass
 # misconception: lesson6.streetlight_sgd.streetlight_sgd_update_dedented
 # message: the delta and update lines sit after
 import numpy as np

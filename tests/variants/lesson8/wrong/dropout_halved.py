@@ -1,4 +1,5 @@
 # exercise: dropout
+# check: dropout_zero_mask_and_full_mask
 # misconception: lesson8.dropout.dropout_times_keep_probability
 # message: the kept units are multiplied by the
 def dropout(layer, mask):

@@ -1,4 +1,5 @@
 # exercise: train_mnist
+# check: train_mnist_batches
 # misconception: lesson8.train_mnist.train_mnist_delta_not_divided
 # message: not divided by the batch size
 def train_mnist(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha, iterations,

@@ -1,4 +1,5 @@
 # exercise: train_mnist
+# check: train_mnist_dropout_step
 # misconception: lesson8.train_mnist.train_mnist_delta_without_mask
 # The forward pass drops units, the backward pass forgets `layer_1_delta *= dropout_mask`;
 # explicit per-image loops inside each batch, outer products summed by hand.

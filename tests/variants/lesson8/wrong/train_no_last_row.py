@@ -1,4 +1,5 @@
 # exercise: train_mnist
+# check: train_mnist_per_image
 # misconception: lesson8.train_mnist.train_mnist_no_last_row
 # message: last iteration's row is missing
 def train_mnist(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha, iterations,

@@ -1,4 +1,5 @@
 # exercise: sigmoid
+# check: sigmoid_trace
 # misconception: lesson9.sigmoid.sigmoid_exponent_sign
 # message: the minus sign of the exponent is
 def sigmoid(x):

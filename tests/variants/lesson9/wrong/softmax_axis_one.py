@@ -1,4 +1,5 @@
 # exercise: softmax
+# check: softmax_trace, softmax_is_proportional_to_exp
 # misconception: lesson9.softmax.softmax_axis_one
 # The course's listing (axis=1), with the largest value subtracted.
 def softmax(x):

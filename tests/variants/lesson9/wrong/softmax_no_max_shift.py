@@ -1,4 +1,5 @@
 # exercise: softmax
+# check: softmax_large_inputs
 # message: NaN
 # misconception: lesson9.softmax.softmax_no_max_shift
 def softmax(x):

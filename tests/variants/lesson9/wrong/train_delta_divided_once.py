@@ -1,4 +1,5 @@
 # exercise: train_mnist_tanh_softmax
+# check: train_tanh_softmax_batches
 # misconception: lesson9.train_mnist_tanh_softmax.train_delta_divided_once
 # message: batch size squared
 def train_mnist_tanh_softmax(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,

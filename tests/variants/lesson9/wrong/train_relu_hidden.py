@@ -1,4 +1,5 @@
 # exercise: train_mnist_tanh_softmax
+# check: train_tanh_softmax_per_image
 def train_mnist_tanh_softmax(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                              iterations, batch_size=100, dropout_rng=None, log_every=10):
     weights_0_1 = np.array(weights_0_1, dtype=float)  # copies: the caller's arrays stay as they were

@@ -1,4 +1,5 @@
 # exercise: train_mnist_tanh_softmax
+# check: train_tanh_softmax_dropout_not_in_test
 # misconception: lesson9.train_mnist_tanh_softmax.train_test_without_softmax
 # The course's listing: the test pass goes image by image and keeps the raw layer_2
 # (argmax does not care, the squared error does).

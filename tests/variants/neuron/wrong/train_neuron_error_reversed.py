@@ -1,4 +1,5 @@
 # exercise: train_neuron
+# check: train_neuron_video_run
 # misconception: neuron.train_neuron.train_neuron_subtracts
 # The error taken the other way round (output - outputs) and the adjustment still added.
 import numpy as np

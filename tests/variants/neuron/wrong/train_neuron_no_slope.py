@@ -1,4 +1,5 @@
 # exercise: train_neuron
+# check: train_neuron_video_run
 # misconception: neuron.train_neuron.train_neuron_no_slope
 # message: slope of the sigmoid
 def train_neuron(inputs, outputs, weights, iterations):

@@ -1,4 +1,5 @@
 # exercise: train_neuron
+# check: train_neuron_zero_iterations_keeps_start_weights
 # misconception: neuron.train_neuron.train_neuron_one_update
 def train_neuron(inputs, outputs, weights, iterations):
     weights = np.array(weights, dtype=float)
