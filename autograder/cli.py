@@ -29,6 +29,7 @@ LAZY_COMMANDS = {
     "drill": ("cli_practice", "drill_cmd"),
     "history": ("cli_practice", "history_cmd"),
     "course": ("course_dir", "course_group"),
+    "classroom": ("classroom", "command"),
     "data": ("mnist", "data_group"),
 }
 
@@ -71,9 +72,10 @@ def _lesson_command(name):
     @click.command(name=name, help="Grade %s (%s): exercises/%s.py by default." % (name, lesson.title, name))
     @click.option("--submission", "-s", type=click.Path(dir_okay=False, path_type=Path),
                   help="The file to grade (default: exercises/%s.py)." % name)
-    @click.option("--format", "fmt", type=click.Choice(["table", "json", "junit", "gradescope"]), default="table",
-                  show_default=True, help="table for people, json for machines (exactly one JSON object on stdout), "
-                  "junit for CI (JUnit XML), gradescope for Gradescope's results.json.")
+    @click.option("--format", "fmt", type=click.Choice(["table", "json", "junit", "gradescope", "classroom"]),
+                  default="table", show_default=True, help="table for people, json for machines (exactly one JSON "
+                  "object on stdout), junit for CI (JUnit XML), gradescope for Gradescope's results.json, "
+                  "classroom for GitHub Classroom's reporter (points per exercise).")
     @click.option("--hint", "hints", type=int, is_flag=False, flag_value=1, default=0,
                   help="Show hints for exercises that lost points; --hint 2 shows two per exercise, and so on.")
     @click.option("--seed", type=int, default=None, help="Draw other randomized cases, to explore (default: the lesson's "

@@ -8,6 +8,8 @@
 - ``gradescope``: the ``results.json`` that Gradescope's autograder harness uploads:
   ``score``, ``output`` and ``tests[]`` with ``name``, ``score``, ``max_score``,
   ``status``, ``output`` and ``visibility``.
+- ``classroom``: what GitHub Classroom's grading reporter reads from a step: one test per
+  exercise with its points (partial credit).
 
 Every writer takes one :class:`~autograder.grading.results.LessonResult` or a list of
 them (several lessons of one submission).
@@ -24,7 +26,7 @@ from fractions import Fraction
 
 from .grading.results import UNGRADED_SOURCE, number
 
-FORMATS = ("json", "junit", "gradescope")
+FORMATS = ("json", "junit", "gradescope", "classroom")
 EXTENSIONS = {"json": ".json", "junit": ".xml", "gradescope": ".json"}
 VISIBILITIES = ("visible", "after_published", "after_due_date", "hidden")
 
@@ -213,6 +215,41 @@ def error_results(message, *, visibility="visible") -> dict:
     return {"score": 0, "output": message, "visibility": visibility, "stdout_visibility": "hidden", "tests": []}
 
 
+# ------------------------------------------------------------------ github classroom
+
+
+def classroom_results(results) -> dict:
+    """The result a GitHub Classroom reporter reads from a grading step
+    (``classroom-resources/autograding-grading-reporter``: base64 of this JSON in the step's
+    ``result`` output): one test per exercise with the points it earned, so that the
+    assignment's points are the sum of partial credit, never all-or-nothing."""
+    results = _as_list(results)
+    tests = []
+    for result in results:
+        prefix = "%s: " % result.lesson if len(results) > 1 else ""
+        for exercise, (score, max_score) in result.exercises().items():
+            failing = next((c for c in result.checks if c.exercise == exercise and not c.passed), None)
+            tests.append({
+                "name": prefix + exercise,
+                "status": "pass" if score == max_score else "fail",
+                "score": number(score),
+                "max_score": number(max_score),
+                "message": (failing.message.splitlines()[0] if failing and failing.message else
+                            "%s of %s points" % (number(score), number(max_score))),
+                "test_code": "grade %s" % result.lesson,
+                "filename": "exercises/%s.py" % result.lesson,
+                "line_no": 0,
+                "execution_time": "",
+            })
+    full = all(r.full_marks for r in results)
+    return {
+        "version": 1,
+        "status": "pass" if full else ("error" if any(r.problem for r in results) else "fail"),
+        "max_score": number(sum((r.max_score for r in results), Fraction(0))),
+        "tests": tests,
+    }
+
+
 # ---------------------------------------------------------------------------- render
 
 
@@ -230,4 +267,6 @@ def render(results, fmt, *, seconds=None, **options) -> str:
         if seconds is not None:
             options.setdefault("execution_time", seconds)
         return json.dumps(gradescope_results(results, **options), indent=1)
+    if fmt == "classroom":
+        return json.dumps(classroom_results(results))
     raise ValueError("unknown format %r (choose from %s)" % (fmt, ", ".join(FORMATS)))
