@@ -79,6 +79,7 @@ class GradingState:
         self.collect_errors = []
         self.hung = {}  # exercise -> message of the call that did not finish
         self.import_hang = None  # None: not known; "": the file imports; else why it does not
+        self.import_seconds = None  # how long the import alone took, when it was measured
 
 
 DRAWS = 5  # cases drawn by a randomized check, all of which must pass
@@ -105,6 +106,7 @@ def check(exercise, *, trace=None, randomized=False, rule=None, draws=DRAWS):
 
 
 IMPORT_PROBE = "__grokking_import_probe__"  # a name no learner's file defines
+IMPORT_PROBE_MIN_SECONDS = 5.0
 
 
 class Student:
@@ -152,6 +154,10 @@ class Student:
         if outcome.status == "timeout":
             self._state.hung[record.exercise] = "an earlier call, %s, did not finish within %g s." % (
                 record.call, exercise.time_limit)
+            if (self._state.import_seconds or 0) > exercise.time_limit / 2:
+                record.note("importing %s alone took %.1f s of the %g s that each exercise's first call has: "
+                            "code at the top level of the file runs before it." % (
+                                self._state.submission_label, self._state.import_seconds, exercise.time_limit))
         if outcome.status in ("timeout", "crashed", "syntax_error", "import_error", "unreadable",
                               "missing", "not_callable", "protocol_error"):
             raise StudentProblem(*describe_outcome(name, record.call, outcome, self._state, exercise))
@@ -166,13 +172,15 @@ class Student:
         import, unless the import itself does not end. Asked once per grading run."""
         state = self._state
         if state.import_hang is None:
-            probe = state.sandbox.call(IMPORT_PROBE, IMPORT_PROBE, [], timeout=exercise.time_limit,
-                                       memory_mb=exercise.memory_mb)
+            # A slow machine must not turn a slow import into a hang: the probe gets more time.
+            limit = max(2 * exercise.time_limit, IMPORT_PROBE_MIN_SECONDS)
+            probe = state.sandbox.call(IMPORT_PROBE, IMPORT_PROBE, [], timeout=limit, memory_mb=exercise.memory_mb)
             state.import_hang = "" if probe.status != "timeout" else (
                 "importing %s did not finish within %g s, so no function of it could be called: code at "
                 "the top level of the file (outside every function) runs at import. Is a loop there that "
                 "never ends, a training run, or a call that waits for input? Move it into a function, or "
-                "under `if __name__ == \"__main__\":`." % (state.submission_label, exercise.time_limit))
+                "under `if __name__ == \"__main__\":`." % (state.submission_label, limit))
+            state.import_seconds = probe.seconds if probe.status != "timeout" else None
         return bool(state.import_hang)
 
     def call(self, name, *args):
