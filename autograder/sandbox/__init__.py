@@ -382,3 +382,16 @@ class _LaunchedProcess:
             os.kill(self.pid, signal.SIGKILL)
         except OSError:
             pass
+
+
+def probe() -> str:
+    """What isolation a learner's file gets on this host under this process's policy
+    ("sealed: ..." or "process only: ..."), found by loading an empty file in a sandbox.
+    Raises :class:`SealUnavailable` when sealing is required and the host cannot seal."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="grokking-probe-") as folder:
+        empty = Path(folder) / "probe.py"
+        empty.write_text("\n", encoding="utf-8")
+        with Sandbox(empty) as sandbox:
+            return sandbox.load_status().get("isolation", "")
