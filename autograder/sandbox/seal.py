@@ -152,18 +152,16 @@ def supported() -> str:
 
 def _mapped_library_dirs():
     """Folders of the shared libraries this process has loaded (libpython, libc...)."""
-    found = set()
+    paths = set()
     try:
         with open("/proc/self/maps") as maps:
             for line in maps:
                 parts = line.split(None, 5)
-                if len(parts) == 6:
-                    path = parts[5].strip()
-                    if path.startswith("/") and ".so" in os.path.basename(path) and os.path.isfile(path):
-                        found.add(os.path.dirname(path))
+                if len(parts) == 6 and parts[5].startswith("/") and ".so" in parts[5]:
+                    paths.add(parts[5].strip())
     except OSError:
         pass
-    return found
+    return {os.path.dirname(p) for p in paths if ".so" in os.path.basename(p) and os.path.isfile(p)}
 
 
 def _numpy_dirs():
@@ -180,6 +178,18 @@ def _numpy_dirs():
 
 def _inside(path, parents):
     return any(path == p or path.startswith(p.rstrip("/") + "/") for p in parents)
+
+
+_base = None
+
+
+def prepare():
+    """Work out the view of the file system once, before a submission arrives (the
+    worker calls it while it waits; forked workers inherit it)."""
+    global _base
+    if _base is None and not supported():
+        _base = view()
+    return _base
 
 
 def view(hidden=()):
@@ -281,7 +291,15 @@ def seal(root, *, uid=DEFAULT_UID, gid=DEFAULT_GID, scratch_mb=64, hidden=(), ma
     names = ["mount", "pid", "net", "ipc", "uts"]
     user_namespace = os.geteuid() != 0
     outer_uid, outer_gid = os.geteuid(), os.getegid()
-    binds, masks, narrow, links = view(hidden)
+    base = prepare()
+    if base is None:
+        binds, masks, narrow, links = view(hidden)
+    else:  # worked out before: only the hidden folders inside what is bound are new
+        binds, masks, narrow, links = base
+        extra = [os.path.realpath(p) for p in hidden]
+        extra = [p for p in extra if os.path.isdir(p) and _inside(p, binds) and not _inside(p, masks)]
+        masks = sorted(set(masks) | set(extra))
+        masks = [m for m in masks if not _inside(m, [o for o in masks if o != m])]
     try:
         _check(_lib().unshare(flags | (CLONE_NEWUSER if user_namespace else 0)), "unshare")
     except OSError as exc:

@@ -431,6 +431,7 @@ def _write_all(fd, data, deadline):
 
 
 def main():
+    sealing.prepare()  # while the grader imports its own modules
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     channel_in = os.fdopen(os.dup(0), "rb")
     channel_out = os.fdopen(os.dup(1), "wb")
@@ -461,6 +462,7 @@ def launcher():
         except ChildProcessError:
             pass
 
+    sealing.prepare()  # once, for every worker forked from here
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     signal.signal(signal.SIGCHLD, reap)
     sock = socket.socket(fileno=os.dup(0))
