@@ -53,7 +53,7 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
     ``exercises`` restricts grading to those exercises (a drill grades one)."""
     lesson = course.lesson(lesson_name)
     submission = Path(submission)
-    if not submission.is_file():
+    if not os.path.lexists(submission) or submission.is_dir():
         raise SubmissionMissing("%s not found" % submission)
     if seed is None:
         seed = secrets.randbelow(2**31)

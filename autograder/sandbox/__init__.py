@@ -24,7 +24,7 @@ from . import protocol
 from ..prestart import take as _take_prestarted, worker_process
 
 GRACE = 10.0  # seconds the grader waits past a call's own limit before giving up on the worker
-MAX_SOURCE = 4 * 2**20  # a learner's file larger than this is refused unread
+MAX_SOURCE = 2**20  # a learner's file larger than this is refused unread (compiling 1 MB takes a second)
 
 
 class SealUnavailable(RuntimeError):

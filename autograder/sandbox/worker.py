@@ -305,6 +305,9 @@ class Zygote:
             })
         except (ValueError, UnicodeDecodeError) as exc:  # null bytes, bad encoding
             return self._loaded(request, {"status": "unreadable", "message": str(exc)})
+        except (RecursionError, MemoryError, OverflowError) as exc:  # absurd nesting or sizes
+            return self._loaded(request, {"status": "unreadable", "message": "Python cannot compile it (%s)" % (
+                type(exc).__name__)})
         finally:
             source = request["source"] = None  # a large file is kept once, compiled
         self._loaded(request, {"status": "loaded"})
