@@ -296,12 +296,16 @@ class Zygote:
         try:
             self.code = compile(source, self.path, "exec", dont_inherit=True)
         except SyntaxError as exc:
+            text, offset = (exc.text or "").rstrip("\n"), exc.offset
+            if len(text) > 76:  # a window of the line around the error, not a screenful
+                start = max(0, min((offset or 1) - 38, len(text) - 76))
+                text, offset = text[start:start + 76], (offset - start if offset else offset)
             return self._loaded(request, {
                 "status": "syntax_error",
                 "message": exc.msg,
                 "line": exc.lineno,
-                "offset": exc.offset,
-                "text": (exc.text or "").rstrip("\n"),
+                "offset": offset,
+                "text": text,
             })
         except (ValueError, UnicodeDecodeError) as exc:  # null bytes, bad encoding
             return self._loaded(request, {"status": "unreadable", "message": str(exc)})
