@@ -64,6 +64,7 @@ def _policy_from_environment():
 
 
 policy = _policy_from_environment()
+_unsealable = ""  # why this host could not seal, once found (not tried again by this process)
 
 
 def configure(*, require=None, allow_unsealed=False, **settings):
@@ -89,6 +90,8 @@ PACKAGE = Path(__file__).resolve().parent.parent
 def _seal_options(submission):
     if policy.seal == "off":
         return {"enabled": False, "reason": "process only: sealing is turned off (GROKKING_SEAL=off)"}
+    if _unsealable and policy.seal != "require":
+        return {"enabled": False, "reason": "process only: %s" % _unsealable}
     # Folders hidden even if they lie inside what the sandbox binds (an installed kit in a
     # system folder), and files that must not be visible once sealed (checked: fail closed).
     hidden = [str(PACKAGE), str(PACKAGE.parent / "solutions"), str(Path(submission).resolve().parent)]
@@ -196,6 +199,8 @@ class Sandbox:
         if self._load is None:
             load = self._receive(time.monotonic() + 60)
             if load.get("status") == "unsealed":
+                global _unsealable
+                _unsealable = load.get("message") or "the host cannot seal"
                 self.close()
                 if policy.seal == "require":
                     raise SealUnavailable(
