@@ -62,12 +62,13 @@ PR_CAP_AMBIENT_CLEAR_ALL = 4
 
 # System call numbers that libc does not wrap on every system.
 _SYSCALLS = {
-    "x86_64": {"pivot_root": 155, "capset": 126},
-    "aarch64": {"pivot_root": 41, "capset": 91},
-    "riscv64": {"pivot_root": 41, "capset": 91},
-    "ppc64le": {"pivot_root": 203, "capset": 184},
-    "s390x": {"pivot_root": 217, "capset": 185},
+    "x86_64": {"pivot_root": 155, "capset": 126, "keyctl": 250},
+    "aarch64": {"pivot_root": 41, "capset": 91, "keyctl": 219},
+    "riscv64": {"pivot_root": 41, "capset": 91, "keyctl": 219},
+    "ppc64le": {"pivot_root": 203, "capset": 184, "keyctl": 271},
+    "s390x": {"pivot_root": 217, "capset": 185, "keyctl": 280},
 }
+KEYCTL_JOIN_SESSION_KEYRING = 1
 
 DEFAULT_UID = 65534  # nobody
 DEFAULT_GID = 65534  # nogroup
@@ -376,7 +377,14 @@ class _CapData(ctypes.Structure):
 
 def drop_privileges(the_seal):
     """In a learner's process, before its code runs: the unprivileged identity, no
-    capabilities (also inside a user namespace), and no way to gain any."""
+    capabilities (also inside a user namespace), and no way to gain any; a session
+    keyring of its own (the grader's keys are not the learner's to possess)."""
+    try:
+        numbers = _SYSCALLS[platform.machine()]
+        if _lib().syscall(numbers["keyctl"], KEYCTL_JOIN_SESSION_KEYRING, None) < 0:
+            pass  # keyrings turned off in this kernel: nothing to inherit either
+    except (KeyError, OSError):
+        pass
     for cap in range(64):
         try:
             prctl(PR_CAPBSET_DROP, cap)
