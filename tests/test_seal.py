@@ -241,6 +241,37 @@ def test_no_process_outlives_the_grade_nor_rewrites_results(tmp_path):
     assert not Path("/tmp/forged.json").exists()
 
 
+def test_daemons_cannot_rewrite_gradescope_results_nor_the_history(tmp_path):
+    """The learner's own exercises/ file, graded by `grade lesson3` (its attempts go to the
+    history), and the same file on Gradescope: a daemon aimed at results.json and at the
+    history finds neither, and is gone."""
+    from autograder import gradescope
+
+    state = tmp_path / "state"
+    results = tmp_path / "results" / "results.json"
+    tag = "gs%d" % os.getpid()
+    attack = DAEMON.replace("__TARGETS__", repr([str(results), str(state / "history.sqlite")])).replace(
+        "__TAG__", tag)
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises" / "lesson3.py").write_text(attack)
+    env = dict(os.environ, GROKKING_STATE_DIR=str(state))
+    done = subprocess.run([sys.executable, "-m", "autograder.cli", LESSON], capture_output=True, text=True,
+                          cwd=tmp_path, env=env, timeout=120)
+    assert done.returncode == 1, done.stderr
+    history = (state / "history.sqlite").read_bytes()
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "lesson3.py").write_text(attack)
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"lessons": [LESSON], "files": {LESSON: "lesson3.py"}, "visibility": "visible"}))
+    assert gradescope.run(config, submission, results, echo=lambda line: None) == 0
+    written = results.read_text()
+    assert not _tagged(tag)
+    time.sleep(2)
+    assert results.read_text() == written and json.loads(written)["score"] == 0
+    assert (state / "history.sqlite").read_bytes() == history
+
+
 def test_fork_and_disk_bombs_are_contained(tmp_path):
     attack = TAG + r'''
 import os
