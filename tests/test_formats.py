@@ -116,8 +116,8 @@ def test_a_missing_file_still_gets_a_whole_report(tmp_path, fmt):
 
 UNRUNNABLE = {  # file contents -> what the report must say, on every check and as the problem
     "empty": (b"", "lesson3.py is empty"),
-    "not Python text": (b"def w_sum(a, b):\n    return 0\x00\n", "cannot be read as a Python file"),
-    "not UTF-8": (b"\xff\xfe\xfa w_sum\n", "cannot be read as a Python file"),
+    "not Python text": (b"def w_sum(a, b):\n    return 0\x00\n", "lesson3.py cannot be read"),
+    "not UTF-8": (b"\xff\xfe\xfa w_sum\n", "lesson3.py cannot be read"),
     "defines nothing": (b"def wsum(a, b):\n    return 0\n", "defines none of the lesson's functions"),
     "hangs at import": (b"while True:\n    pass\n", "importing lesson3.py did not finish within"),
 }

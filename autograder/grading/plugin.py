@@ -229,10 +229,6 @@ def describe_outcome(name, call, outcome, state, exercise):
         return "%s has no function named %s.%s" % (label, name, hint), "error"
     if status == "not_callable":
         return "%s in %s is a %s, not a function." % (name, label, info.get("type")), "error"
-    if status == "syntax_error" and (not info.get("line") or "(unicode error)" in (info.get("message") or "")):
-        # Not Python text at all (null bytes, another encoding than UTF-8): no line to point at.
-        return ("%s cannot be read as a Python file: %s. Save it as plain UTF-8 text."
-                % (label, (info.get("message") or "").replace("(unicode error) ", ""))), "error"
     if status == "syntax_error":
         line = info.get("line")
         text = info.get("text") or ""
