@@ -71,3 +71,16 @@ def test_each_fixed_case_names_the_slip_it_catches_and_a_variant_proves_it(lesso
             assert path.is_file(), "%s: variant %s not found" % (name, path)
             assert name in header(path.read_text(encoding="utf-8"), "check"), (
                 "%s has no '# check: %s' header" % (path.name, name))
+
+
+@pytest.mark.parametrize("lesson,stem,exercise,kept", [
+    # A step that always goes up keeps only the course's own step (up is right there).
+    ("lesson4", "hot_cold_step_always_up", "hot_cold_step", 0.2),
+    # np.array(weights) truncating every update keeps the float cases only: the traces and half
+    # of the randomized cases; the integer cases, fixed and randomized, are lost.
+    ("lesson5", "multi_in_out_step_integer_copy", "multi_in_out_step", 0.6),
+])
+def test_plausible_slips_lose_most_of_their_points(tmp_path, lesson, stem, exercise, kept):
+    text = (VARIANTS / lesson / "wrong" / (stem + ".py")).read_text(encoding="utf-8")
+    score, max_score = exercise_scores(grade_text(tmp_path, lesson, with_override(lesson, text)))[exercise]
+    assert score <= kept * max_score, "%s keeps %s of %s points" % (stem, score, max_score)
