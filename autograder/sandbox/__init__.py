@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import protocol
+from .cgroup import Group
 from ..prestart import take as _take_prestarted, worker_process
 
 GRACE = 10.0  # seconds the grader waits past a call's own limit before giving up on the worker
@@ -188,6 +189,7 @@ class Sandbox:
         self.module_name = module_name
         self._proc = None
         self._load = None
+        self._group = None
         self._source, self._refused = read_submission(self.submission)
         self._seal = _seal_options(self.submission)
         self._start()
@@ -208,6 +210,14 @@ class Sandbox:
         self._proc = _launched_worker() or _take_prestarted()
         if self._proc is None:
             self._proc = worker_process(stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        if self._seal.get("enabled"):  # one memory and process budget for all the submission starts
+            self._group = Group.create()
+            if self._group is not None:
+                try:
+                    self._group.add(self._proc.pid)
+                except OSError:
+                    self._group.close(wait=0)
+                    self._group = None
         self._send({"op": "load", "path": str(self.submission), "source": self._source,
                     "module_name": self.module_name, "seal": self._seal})
 
@@ -252,6 +262,8 @@ class Sandbox:
         if load["status"] != "loaded":
             return Outcome(load["status"], info=load)
         started = time.monotonic()
+        if self._group is not None:
+            self._group.limit(memory_mb, policy.scratch_mb)
         try:
             self._send({
                 "op": "call",
@@ -287,7 +299,10 @@ class Sandbox:
         """End the worker; when this returns, no process of the submission is left
         (a sealed worker's init kills and reaps its whole PID namespace first)."""
         proc, self._proc = self._proc, None
+        group, self._group = self._group, None
         if proc is None:
+            if group is not None:
+                group.close()
             return
         try:
             proc.stdin.close()
@@ -299,6 +314,8 @@ class Sandbox:
             proc.kill()
             proc.wait()
         proc.stdout.close()
+        if group is not None:
+            group.close()
 
     def __enter__(self):
         return self
