@@ -152,8 +152,7 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
 
     failures = [c for c in result.checks if not c.passed]
     if failures:
-        out += [""] + _wrap("What to fix" + ("" if verbose else " (the check that best shows the cause, for each "
-                                              "exercise; -v shows every failing check)") + ":", width)
+        out += ["", "What to fix" + ("" if verbose else " (one check per exercise; -v shows every failing one)") + ":"]
     by_exercise = {}
     for c in failures:
         by_exercise.setdefault(c.exercise, []).append(c)
@@ -192,7 +191,7 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
     elif failures:
         out += [""] + _wrap("Stuck? `%s` shows a hint for each exercise that lost points." % command, width)
     out.append("")
-    out += _wrap("Randomized cases were drawn with --seed %d (rerun with it to see the same cases)."
+    out += _wrap("Randomized cases were drawn with --seed %d (rerun with it for the same cases)."
                  % result.seed, width)
     return "\n".join(out) + "\n"
 

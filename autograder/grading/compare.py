@@ -236,7 +236,8 @@ def size_one_numbers(got, expected):
     with a note that says how to take the number out."""
     if expected is None:
         return got, 0
-    if np.ndim(expected) == 0 and not isinstance(expected, (list, tuple, str)):
+    if isinstance(expected, (numbers.Real, np.number, np.bool_)) or (
+            isinstance(expected, np.ndarray) and expected.ndim == 0):
         return (float(got.reshape(-1)[0]), 1) if _size_one(got) else (got, 0)
     if isinstance(expected, (list, tuple, np.ndarray)) and isinstance(got, (list, tuple)) and len(got) == len(expected):
         found, items = 0, []

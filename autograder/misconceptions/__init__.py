@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import copy
 import importlib
+import inspect
+import textwrap
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,6 +56,16 @@ def misconception(exercise, when, course=""):
         return func
 
     return register
+
+
+def learner_code(item: Misconception) -> str:
+    """The misconception's own code, renamed to the exercise, as a learner would write it
+    (to put after a solution: the tests grade it, and so does ``grade gallery``)."""
+    source = textwrap.dedent(inspect.getsource(item.func))
+    lines = source.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("def "))
+    body = "\n".join(lines[start:]).replace("def %s(" % item.func.__name__, "def %s(" % item.exercise, 1)
+    return "import math\nimport numpy as np\n\n" + body + "\n"
 
 
 def for_lesson(lesson: str) -> list:
