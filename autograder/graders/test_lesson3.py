@@ -92,7 +92,7 @@ def test_w_sum_unequal_lengths_raise(student, expect):
     expect.true(outcome.status == "raised" and outcome.info.get("type") != "NotImplementedError",
                 "w_sum([1, 2, 3], [1, 2]) returned %r instead of raising an exception: vectors of "
                 "different lengths have no weighted sum (catalogue rule). Add "
-                "`assert len(a) == len(b)` or raise ValueError." % (outcome.value,))
+                "a check of the two lengths that raises (an assert, or a ValueError)." % (outcome.value,))
 
 
 # ------------------------------------------------------------------ ele_mul

@@ -114,9 +114,9 @@ ORDER = ("That is what happens when weights_1_2 is updated before layer_1_delta 
          "backpropagate layer_2_delta through the weights that made the prediction, then update both.")
 AFTER = ("Those errors are measured after each update: add a pattern's error to the total "
          "before you change the weights.")
-SHAPES = ("Keep every layer a row, as the course does: layer_0 = inputs[i:i+1] has shape (1, n) "
-          "(inputs[i] is flat), and each weight update is the earlier layer transposed times the "
-          "later delta, e.g. layer_0.T.dot(layer_1_delta), which has the shape of weights_0_1.")
+SHAPES = ("Keep every layer a row, as the course does: one pattern's layer_0 has shape (1, n) (a "
+          "slice of one row keeps both axes; indexing the row makes it flat), and each weight update is "
+          "the earlier layer transposed times the later delta, which has the shape of the weights it changes.")
 
 
 def train(student, *args):

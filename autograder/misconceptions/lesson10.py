@@ -328,6 +328,6 @@ def relu_keeps_negatives(x):
 
 @misconception("relu", "np.max(x, 0) is used: it takes the largest value along axis 0 instead of comparing "
                        "each value with 0",
-               "np.maximum(x, 0) works elementwise.")
+               "NumPy's maximum (not max) compares each element with 0.")
 def relu_np_max(x):
     return np.max(x, 0)

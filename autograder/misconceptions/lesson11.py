@@ -40,8 +40,8 @@ def sentence_encoding_sorted_positions(sentence, word2hot):
     return x
 
 
-@misconception("sentence_encoding", "each word's vector replaces the running total instead of being added to it "
-                                    "(x = word2hot[word] for x = x + word2hot[word]), so only the last word is left")
+@misconception("sentence_encoding", "each word's vector replaces the running total instead of being added to it, so "
+                                    "only the last word is left")
 def sentence_encoding_last_word_only(sentence, word2hot):
     x = np.zeros(len(word2hot[sentence[0]]))
     for word in sentence:

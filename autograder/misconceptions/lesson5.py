@@ -30,7 +30,7 @@ def multi_input_step_update_sign_flip(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "delta is taken as goal - prediction, the positive 0.14 the slide's text quotes, "
                                    "so every weight moves the wrong way",
-               "delta = prediction - goal is -0.14 in the course's game: the prediction is too low.")
+               "delta, the prediction minus the goal, is -0.14 in the course's game: the prediction is too low.")
 def multi_input_step_delta_sign_flip(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = goal - prediction
@@ -62,7 +62,7 @@ def multi_input_step_doubled_alpha(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "the weight deltas keep the 2 of the derivative of the squared error "
                                    "(2 * delta * input[i])",
-               "The course drops it: weight_deltas[i] = delta * input[i].")
+               "The course drops it: weight delta i is delta times input i.")
 def multi_input_step_factor_two(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal
@@ -368,7 +368,7 @@ def multi_in_out_step_slide_transposed(input, weights, goals, alpha):
 
 @misconception("multi_in_out_step", "the weight deltas are np.outer(input, deltas), indexed [input][output] like the "
                                     "slide's outer_prod(input, delta), while the weights are indexed [output][input]",
-               "Use np.outer(deltas, input): it has the shape of weights.")
+               "The weight deltas need the shape of weights: one row per output (per delta), one column per input.")
 def multi_in_out_step_transposed_numpy(input, weights, goals, alpha):
     x, w = np.asarray(input, dtype=float), np.asarray(weights, dtype=float)
     predictions = w.dot(x)

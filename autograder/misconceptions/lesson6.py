@@ -43,7 +43,7 @@ def streetlight_one_light_no_alpha(input, goal, weights, alpha, iterations):
 
 @misconception("streetlight_one_light", "the weights move with the delta instead of against it (a + where the "
                "update subtracts, or delta = goal - prediction with the minus sign kept)",
-               "With delta = prediction - goal the update is weights - (alpha * (input * delta)).")
+               "With delta as the prediction minus the goal, the update subtracts alpha times input times delta.")
 def streetlight_one_light_sign_flip(input, goal, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     history = []
@@ -166,7 +166,7 @@ def streetlight_sgd_no_alpha(streetlights, walk_vs_stop, weights, alpha, iterati
 
 @misconception("streetlight_sgd", "the weights move with the delta instead of against it (a + where the "
                "update subtracts, or delta = goal - prediction with the minus sign kept)",
-               "With delta = prediction - goal the update is weights - (alpha * (input * delta)).")
+               "With delta as the prediction minus the goal, the update subtracts alpha times input times delta.")
 def streetlight_sgd_sign_flip(streetlights, walk_vs_stop, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     errors = []
@@ -252,8 +252,8 @@ def relu_mask_only(x):
     return x > 0
 
 
-@misconception("relu", "np.max(x, 0) is used in place of np.maximum(x, 0): np.max keeps only the largest "
-               "number along axis 0, np.maximum compares each element with 0")
+@misconception("relu", "np.max(x, 0) is used: it keeps only the largest number along axis 0 instead of comparing each"
+                       " element with 0")
 def relu_np_max(x):
     return np.max(x, 0)
 
@@ -350,7 +350,8 @@ def train_deep_network_after_update(inputs, goals, weights_0_1, weights_1_2, alp
 
 @misconception("train_deep_network", "weights_0_1 changes by layer_1_delta.T.dot(layer_0), the product the wrong "
                "way round (it only fits when there are as many hidden units as inputs)",
-               "Its change is layer_0.T.dot(layer_1_delta): one row per input, one column per hidden unit.")
+               "Its change is the earlier layer transposed times the later delta: one row per input, one column per "
+               "hidden unit.")
 def train_deep_network_transposed_update(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -397,8 +398,7 @@ def train_deep_network_sign_flip(inputs, goals, weights_0_1, weights_1_2, alpha,
 
 
 @misconception("train_deep_network", "alpha is left out of both weight updates",
-               "The lesson's updates are weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta) and likewise for "
-               "weights_0_1.")
+               "The lesson scales both weight updates by alpha.")
 def train_deep_network_no_alpha(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -421,7 +421,7 @@ def train_deep_network_no_alpha(inputs, goals, weights_0_1, weights_1_2, alpha, 
 
 @misconception("train_deep_network", "relu2deriv is taken of layer_2, the prediction, instead of layer_1, the "
                "hidden layer that relu produced",
-               "The lesson writes layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1).")
+               "The lesson takes relu2deriv of the hidden layer (layer_1), which relu made, not of the output.")
 def train_deep_network_relu2deriv_of_output(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -466,7 +466,7 @@ def train_deep_network_no_relu2deriv(inputs, goals, weights_0_1, weights_1_2, al
 
 @misconception("train_deep_network", "the hidden layer is never passed through relu (layer_1 = layer_0.dot("
                "weights_0_1)), so the network stays linear",
-               "The lesson writes layer_1 = relu(np.dot(layer_0, weights_0_1)).")
+               "The lesson passes the hidden layer through relu.")
 def train_deep_network_no_relu(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)
