@@ -18,6 +18,7 @@ import pytest
 from .. import course, reference
 from ..misconceptions import for_lesson, name_misconceptions
 from ..sandbox import Sandbox
+from . import source
 from .plugin import GRADERS_INI, GradingState, RunPlugin
 from .results import LessonResult
 
@@ -90,6 +91,7 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
                 lesson.name, "\n".join(state.collect_errors), sink.getvalue()[-3000:]))
         load = sandbox.load_status()
     _note_dependencies(lesson, state.records)
+    source.note_script_variables(lesson, state.records, submission)
     name_misconceptions(lesson.name, state.records, reference.load(lesson.name))
     problem = ""
     if load.get("status") != "loaded":

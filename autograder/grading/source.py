@@ -65,7 +65,7 @@ def script_variables_read(path, function) -> list:
     module = tree(path)
     if module is None:
         return []
-    node = next((n for n in _functions(module) if n.name == function), None)
+    node = next((n for n in reversed(_functions(module)) if n.name == function), None)  # the last one counts
     if node is None:
         return []
     script = _script_variables(module)  # `input = [...]` at the top shadows the builtin too
@@ -91,3 +91,31 @@ def parameters(signature: str) -> list:
         return []
     args = node.args
     return [a.arg for a in args.posonlyargs + args.args]
+
+
+def note_script_variables(lesson, records, path) -> None:
+    """On the failures of an exercise whose function reads variables of the learner's script
+    (``input`` set at the top of the file, read inside ``w_sum(a, b)``), say so: the checks
+    call it with other values, which it never sees."""
+    failing = {}
+    for record in records:
+        if not record.passed:
+            failing.setdefault(record.exercise, []).append(record)
+    for exercise, bad in failing.items():
+        read = script_variables_read(path, exercise)
+        if not read:
+            continue
+        try:
+            params = parameters(lesson.exercise(exercise).signature)
+        except KeyError:
+            params = []
+        names = " and ".join(read[:3])
+        note = ("%s reads %s, set at the top level of your file, instead of %s: the checks call it "
+                "with other values, which it never sees. Use the parameters (%s)." % (
+                    exercise, names, "its parameters" if params else "its arguments", ", ".join(params)))
+        for record in bad:
+            if record.slip and record.status != "failed":
+                # The check's guess at why the call raised gives way to what the file shows.
+                record.message = record.message.replace(" " + record.slip, "", 1)
+                record.slip = ""
+            record.note(note)

@@ -37,6 +37,9 @@ class Misconception:
     when: str  # completes "This is what you get when ..."
     course: str  # where the course shows the right way ("" if nowhere in particular)
     func: object
+    # Named whichever way round the learner takes a difference: (goal - prediction) * 2 is
+    # the same slip as (prediction - goal) * 2 when the answer is that difference's image.
+    sign_free: bool = False
 
     @property
     def sentence(self):
@@ -46,12 +49,16 @@ class Misconception:
         return text
 
 
-def misconception(exercise, when, course=""):
-    """Register the decorated function as a misconception of ``exercise``."""
+def misconception(exercise, when, course="", *, sign_free=False):
+    """Register the decorated function as a misconception of ``exercise``.
+
+    ``sign_free``: the learner's answers may be the misconception's negated (the same slip
+    written with the other sign convention of a difference)."""
 
     def register(func):
         lesson = func.__module__.rsplit(".", 1)[-1]
-        item = Misconception("%s.%s.%s" % (lesson, exercise, func.__name__), exercise, when, course, func)
+        item = Misconception("%s.%s.%s" % (lesson, exercise, func.__name__), exercise, when, course, func,
+                             sign_free)
         _REGISTRY.setdefault(lesson, []).append(item)
         return func
 
@@ -123,13 +130,23 @@ def _ragged(value):
         return True
 
 
-def _learner_matches(outcome, expected):
+def _learner_matches(outcome, expected, sign_free=False):
     status, value = expected
     if status == "raised":
         # The same exception, not any: a list times a float (TypeError) is no fixed-size
         # buffer running out (IndexError), though both raise.
         return outcome.status == "raised" and outcome.info.get("type") == value
-    return outcome.status == "ok" and same_value(size_one_numbers(outcome.value, value)[0], value)
+    if outcome.status != "ok":
+        return False
+    got = size_one_numbers(outcome.value, value)[0]
+    if same_value(got, value):
+        return True
+    if sign_free:
+        try:
+            return same_value(got, -np.asarray(value, dtype=float))
+        except (TypeError, ValueError):
+            return False
+    return False
 
 
 def identify(item: Misconception, reference_func, calls, reference_answers=None) -> bool:
@@ -144,7 +161,7 @@ def identify(item: Misconception, reference_func, calls, reference_answers=None)
     distinguishable = answered = False
     for i, (args, outcome) in enumerate(calls):
         expected = _run(item.func, args)
-        if not _learner_matches(outcome, expected):
+        if not _learner_matches(outcome, expected, item.sign_free):
             return False
         answered |= expected[0] == "ok"
         if reference_answers[i] is None:

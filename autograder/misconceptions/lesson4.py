@@ -22,12 +22,13 @@ def squared_error_absolute(prediction, goal):
 
 
 @misconception("squared_error", "the pure error prediction - goal is returned without squaring it",
-               "The course multiplies it by itself.")
+               "The course multiplies it by itself.", sign_free=True)
 def squared_error_not_squared(prediction, goal):
     return prediction - goal
 
 
-@misconception("squared_error", "the pure error is multiplied by 2 (* 2) instead of raised to the power 2 (** 2)")
+@misconception("squared_error", "the pure error is multiplied by 2 instead of squared (raised to the power 2)",
+               sign_free=True)
 def squared_error_times_two(prediction, goal):
     return (prediction - goal) * 2
 
@@ -169,8 +170,9 @@ def gradient_descent_step_missing_alpha(input, weight, goal, alpha):
     return weight - weight_delta
 
 
-@misconception("gradient_descent_step", "the step is taken twice (alpha * weight_delta subtracted two times, or "
-                                        "2 * alpha)")
+@misconception("gradient_descent_step", "the step is twice the course's: the derivative of the squared error is "
+                                        "kept with its factor 2 (2 * delta), or alpha is doubled",
+               "The course drops that 2 (it only rescales alpha): weight_delta is delta times the input.")
 def gradient_descent_step_doubled_alpha(input, weight, goal, alpha):
     prediction = input * weight
     delta = prediction - goal

@@ -203,6 +203,21 @@ def multi_input_learning_ignores_frozen(input, weights, goal, alpha, iterations,
     return history
 
 
+@misconception("multi_input_learning", "the frozen index is hard-coded to 0, as in the course's listing, whatever "
+                                       "frozen says",
+               "Freeze the weights whose indices are in frozen, and only those: frozen may be empty, or name others.")
+def multi_input_learning_frozen_index_zero(input, weights, goal, alpha, iterations, frozen=()):
+    history = []
+    weights = list(weights)
+    for _ in range(iterations):
+        new_weights, prediction, error, delta, weight_deltas = multi_input_step(input, weights, goal, alpha)
+        history.append((prediction, error, list(weights)))
+        for i in range(len(weights)):
+            if i != 0:
+                weights[i] = new_weights[i]
+    return history
+
+
 @misconception("multi_input_learning", "the indices in frozen are counted from 1 (frozen=(1,) taken as the first "
                                        "weight)",
                "They are counted from 0, as in weights[i]: the course freezes weights[0].")

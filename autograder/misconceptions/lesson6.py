@@ -419,6 +419,29 @@ def train_deep_network_no_alpha(inputs, goals, weights_0_1, weights_1_2, alpha, 
     return errors, weights_0_1, weights_1_2
 
 
+@misconception("train_deep_network", "layer_2_delta is doubled: the derivative of the squared error is kept with "
+                                     "its factor 2, which doubles every step (as a doubled alpha would)",
+               "The lesson drops that 2: layer_2_delta is the prediction minus the goal.")
+def train_deep_network_factor_two(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = 2 * (layer_2 - goals[i:i + 1])
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
 @misconception("train_deep_network", "relu2deriv is taken of layer_2, the prediction, instead of layer_1, the "
                "hidden layer that relu produced",
                "The lesson takes relu2deriv of the hidden layer (layer_1), which relu made, not of the output.")
