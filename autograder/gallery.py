@@ -80,10 +80,9 @@ def slip_for(lesson: str, exercise: str):
     return "Not written yet: the stub.", practice.function_source(stub, exercise)
 
 
-def report_for(lesson: str, exercise: str, folder: Path, *, verbose=False) -> str:
-    """The report of the solution with ``exercise`` written with its representative slip."""
+def graded(lesson: str, exercise: str, folder: Path):
+    """The result of the solution with ``exercise`` written with its representative slip."""
     from .grading.engine import grade
-    from .report import render
 
     _, code = slip_for(lesson, exercise)
     path = folder / ("%s.py" % lesson)
@@ -91,21 +90,37 @@ def report_for(lesson: str, exercise: str, folder: Path, *, verbose=False) -> st
                     encoding="utf-8")
     result = grade(lesson, path, seed=SEED, label=path.name, exercises=[exercise])
     result.submission = path.name
-    return render(result, verbose=verbose, width=WIDTH, color=False, stream=_Piped())
+    return result
 
 
-def build(*, verbose=False, lessons=None) -> str:
-    """The gallery's text (``lessons``: only these, in course order)."""
-    out = [INTRO]
+def render(result, *, verbose=False) -> str:
+    """A report as the gallery shows it: piped, 80 columns, no colour."""
+    from .report import render as render_report
+
+    return render_report(result, verbose=verbose, width=WIDTH, color=False, stream=_Piped())
+
+
+def results(lessons=None):
+    """``(lesson, exercise, title, result)`` for every exercise (of ``lessons`` only, when
+    given), in course order."""
     with tempfile.TemporaryDirectory() as tmp, _synthetic_mnist():
         for meta in course.lessons().values():
             if lessons is not None and meta.name not in lessons:
                 continue
-            out.append("\n## %s: %s\n" % (meta.name, meta.title))
             for e in meta.exercises:
                 title, _ = slip_for(meta.name, e.name)
-                out.append("\n### %s.%s\n\n%s\n\n```text\n%s```\n" % (
-                    meta.name, e.name, title, report_for(meta.name, e.name, Path(tmp), verbose=verbose)))
+                yield meta, e.name, title, graded(meta.name, e.name, Path(tmp))
+
+
+def build(graded_results=None) -> str:
+    """The gallery's text, from :func:`results` (graded now when not given)."""
+    out = [INTRO]
+    lesson = None
+    for meta, exercise, title, result in (graded_results if graded_results is not None else results()):
+        if meta is not lesson:
+            lesson = meta
+            out.append("\n## %s: %s\n" % (meta.name, meta.title))
+        out.append("\n### %s.%s\n\n%s\n\n```text\n%s```\n" % (meta.name, exercise, title, render(result)))
     return "".join(out)
 
 

@@ -8,7 +8,7 @@ solution (lists, tuples and arrays in turn), and the catalogue's rules.
 import numpy as np
 import pytest
 
-from autograder.grading import StudentProblem, check
+from autograder.grading import SIZE_ERRORS, StudentProblem, check
 from autograder.grading.data import as_kind, kind_for, uniform
 
 RANDOM_CASES = range(3)
@@ -77,7 +77,7 @@ def test_w_sum_random(student, expect, ref, rng, case):
     try:
         got = student.w_sum(as_kind(a, kind), as_kind(b, kind))
     except StudentProblem as problem:
-        if n != 3 and problem.kind in ("IndexError", "AssertionError", "ValueError"):
+        if n != 3 and problem.kind in SIZE_ERRORS:
             problem.explain("This case has vectors of length %d: a loop over range(3) or a fixed-size "
                             "list only works for three numbers." % n)
         raise
@@ -113,7 +113,7 @@ def test_ele_mul_random(student, expect, ref, rng, case):
     try:
         got = student.ele_mul(number, as_kind(vector, kind_for(case)))
     except StudentProblem as problem:
-        if problem.kind in ("IndexError", "AssertionError", "ValueError"):  # not a list times a float
+        if problem.kind in SIZE_ERRORS:  # not a list times a float
             problem.explain("This vector has %d elements: a fixed output = [0, 0, 0] (or an assert that the "
                             "length is 3) only works for three. Build the output from the input's length." % n)
         raise

@@ -119,12 +119,19 @@ SHAPES = ("Keep every layer a row, as the course does: one pattern's layer_0 has
           "the earlier layer transposed times the later delta, which has the shape of the weights it changes.")
 
 
+LOOP = ("Here inputs has %d row%s: an index past the last row means the loop over the patterns "
+        "runs further than there are patterns (its bound must be the number of rows).")
+
+
 def train(student, *args):
-    """``student.train_deep_network(*args)``, naming the likely cause of a shape error."""
+    """``student.train_deep_network(*args)``, naming the likely cause of a shape or index error."""
     try:
         return student.train_deep_network(*args)
     except StudentProblem as problem:
-        if any(word in problem.message for word in ("shape", "align", "broadcast")):
+        rows = len(args[0])
+        if problem.kind == "IndexError" and "out of" in problem.message:
+            problem.explain(LOOP % (rows, "" if rows == 1 else "s"))
+        elif any(word in problem.message for word in ("shape", "align", "broadcast")) and "(0," not in problem.message:
             problem.explain(SHAPES)
         raise
 

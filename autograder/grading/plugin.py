@@ -40,6 +40,11 @@ STATE = pytest.StashKey()
 RECORD = pytest.StashKey()
 
 
+# The exceptions of a size that does not fit: an index past the end, or the assert or
+# ValueError of a length check (a fixed [0, 0, 0] buffer, a loop over range(3)...).
+SIZE_ERRORS = frozenset({"IndexError", "AssertionError", "ValueError"})
+
+
 class CheckFailed(AssertionError):
     """A check that compared a real value and found it wrong."""
 

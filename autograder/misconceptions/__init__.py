@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..grading.compare import mismatch, size_one_numbers
+from ..grading.plugin import SIZE_ERRORS
 
 MATCH_TOL = {"abs": 1e-9, "rel": 1e-6}
 _REGISTRY: dict = {}
@@ -130,12 +131,17 @@ def _ragged(value):
         return True
 
 
+def _family(kind):
+    return "size" if kind in SIZE_ERRORS else kind
+
+
 def _learner_matches(outcome, expected, sign_free=False):
     status, value = expected
     if status == "raised":
-        # The same exception, not any: a list times a float (TypeError) is no fixed-size
-        # buffer running out (IndexError), though both raise.
-        return outcome.status == "raised" and outcome.info.get("type") == value
+        # The same kind of exception, not any: a list times a float (TypeError) is no
+        # fixed-size buffer running out (IndexError), though both raise. A size that does
+        # not fit shows as an IndexError, or as the AssertionError or ValueError of a check.
+        return outcome.status == "raised" and _family(outcome.info.get("type")) == _family(value)
     if outcome.status != "ok":
         return False
     got = size_one_numbers(outcome.value, value)[0]

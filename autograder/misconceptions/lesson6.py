@@ -442,6 +442,53 @@ def train_deep_network_factor_two(inputs, goals, weights_0_1, weights_1_2, alpha
     return errors, weights_0_1, weights_1_2
 
 
+@misconception("train_deep_network", "the loop over the patterns stops one pattern early (len(inputs) - 1), so "
+                                     "the last pattern never adds its error nor updates the weights",
+               "Every pattern of the input takes its turn, in every iteration.")
+def train_deep_network_stops_early(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs) - 1):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "the loop over the patterns is written for the course's four streetlights "
+                                     "(range(4)), whatever the number of rows of inputs",
+               "Loop over as many patterns as inputs has rows.")
+def train_deep_network_four_patterns(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    inputs = np.asarray(inputs, dtype=float)
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(4):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
 @misconception("train_deep_network", "relu2deriv is taken of layer_2, the prediction, instead of layer_1, the "
                "hidden layer that relu produced",
                "The lesson takes relu2deriv of the hidden layer (layer_1), which relu made, not of the output.")
