@@ -45,6 +45,11 @@ RECORD = pytest.StashKey()
 SIZE_ERRORS = frozenset({"IndexError", "AssertionError", "ValueError"})
 
 
+# Exceptions whose own message is the cause: no grader's guess is added to them.
+SELF_EXPLAINED = frozenset({"NameError", "UnboundLocalError", "NotImplementedError", "ImportError",
+                            "ModuleNotFoundError", "SyntaxError"})
+
+
 class CheckFailed(AssertionError):
     """A check that compared a real value and found it wrong."""
 
@@ -59,13 +64,16 @@ class StudentProblem(Exception):
         self.kind = kind  # the exception's type name when the learner's code raised
         self.elsewhere = elsewhere  # the other function of the file the exception came from
         self.explanation = ""
+        self.self_explained = False  # the message already says why (set by describe_outcome's callers)
 
     def explain(self, text):
         """Add a sentence that names the likely cause (the grader knows the case).
 
-        Not when the exception came from another function of the learner's file: the
-        grader's words are about the exercise it called, and the cause is in the callee."""
-        if self.elsewhere:
+        Not when the exception came from another function of the learner's file (the
+        grader's words are about the exercise it called, and the cause is in the callee),
+        nor when the exception names its own cause (an undefined name, a list times a float):
+        a guess about the case's sizes would hide it."""
+        if self.elsewhere or self.kind in SELF_EXPLAINED or self.self_explained:
             return self
         self.message = "%s %s" % (self.message, text)
         self.explanation = text
@@ -178,7 +186,12 @@ def _problem(name, call, outcome, state, exercise):
             elsewhere = inside
             message = "%s It was raised inside your %s, not in %s itself: the cause is there." % (
                 message, inside, name)
-    return StudentProblem(message, status, kind=kind, elsewhere=elsewhere)
+    problem = StudentProblem(message, status, kind=kind, elsewhere=elsewhere)
+    problem.self_explained = LIST_TIMES_NUMBER in message
+    return problem
+
+
+LIST_TIMES_NUMBER = "A Python list times a number"
 
 
 def describe_outcome(name, call, outcome, state, exercise):
@@ -200,7 +213,7 @@ def describe_outcome(name, call, outcome, state, exercise):
         message = info.get("message") or ""
         text = "%s raised %s%s%s." % (call, kind, ": " + message if message else "", where)
         if kind == "TypeError" and "can't multiply sequence by non-int" in message:
-            text += (" A Python list times a number does not multiply its elements (times an int it "
+            text += (" " + LIST_TIMES_NUMBER + " does not multiply its elements (times an int it "
                      "repeats the list, times a float it fails): multiply element by element, or make "
                      "the list a NumPy array first.")
         if kind == "AttributeError" and "object has no attribute" in message and (
