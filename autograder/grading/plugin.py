@@ -308,9 +308,12 @@ class Expect:
                 return "%s %s" % (name, problem)
         return None
 
-    def true(self, condition, message):
-        """Fail with ``message`` unless ``condition`` holds."""
+    def true(self, condition, message, *, slip=""):
+        """Fail with ``message`` unless ``condition`` holds. ``slip`` is the part of the
+        message that names a known slip (it gives way to a misconception that says the same)."""
         if not condition:
+            if slip:
+                self._record.slip = slip
             raise CheckFailed(message)
 
 

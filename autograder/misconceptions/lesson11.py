@@ -10,7 +10,7 @@ from . import misconception
 
 @misconception("sentence_encoding", "the vectors are added with + as they come: on Python lists, + joins them "
                                     "end to end instead of adding them number by number",
-               "Convert each vector with np.asarray (or start from np.zeros) before adding.")
+               "Make each vector a NumPy array (or start from an array of zeros) before adding.")
 def sentence_encoding_list_concatenation(sentence, word2hot):
     x = word2hot[sentence[0]]
     for word in sentence[1:]:

@@ -11,7 +11,7 @@ w_sum = load("lesson3").w_sum
 
 
 @misconception("neural_network", "the input and the weight are added instead of multiplied",
-               "A weight scales its input: the prediction is input * weight.")
+               "A weight scales its input: the prediction is the input times the weight.")
 def neural_network_adds(input, weight):
     return input + weight
 

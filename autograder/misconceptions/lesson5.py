@@ -74,7 +74,7 @@ def multi_input_step_factor_two(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "alpha goes into the weight deltas (alpha * delta * input[i]) instead of into "
                                    "the update",
-               "weight_deltas[i] is delta * input[i]; the update is weights[i] - alpha * weight_deltas[i].")
+               "Weight delta i is delta times input i; the update subtracts alpha times it.")
 def multi_input_step_alpha_in_deltas(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal
@@ -85,7 +85,7 @@ def multi_input_step_alpha_in_deltas(input, weights, goal, alpha):
 
 
 @misconception("multi_input_step", "alpha is applied twice, once in the weight deltas and again in the update",
-               "weight_deltas[i] is delta * input[i]; alpha scales only the update.")
+               "Weight delta i is delta times input i; alpha scales only the update.")
 def multi_input_step_alpha_twice(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal
@@ -107,7 +107,7 @@ def multi_input_step_error_not_squared(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "the loops run over range(3) with [0, 0, 0] buffers, as if every network had "
                                    "three inputs",
-               "Loop over range(len(input)): the grader also uses 1, 2, 4 and 5 inputs.")
+               "Loop over every index of the input: the grader also uses 1, 2, 4 and 5 inputs.")
 def multi_input_step_range_three(input, weights, goal, alpha):
     prediction = 0
     for i in range(3):
@@ -148,7 +148,8 @@ def multi_input_step_print_order(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "the returned new weights are the old ones: the update changed another list "
                                    "(such as the caller's, in place), not the one returned",
-               "Build new_weights from weights[i] - alpha * weight_deltas[i] and return that list.")
+               "Build the new weights (each moved against its weight delta, scaled by alpha) and return that new "
+               "list.")
 def multi_input_step_returns_old_weights(input, weights, goal, alpha):
     new_weights = list(weights)
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
@@ -265,7 +266,7 @@ def multi_input_learning_no_default(input, weights, goal, alpha, iterations, fro
 
 @misconception("multi_output_step", "the slide's weight_deltas = ele_mul(input, weights) is copied: it multiplies the "
                                     "input by the weights instead of by the deltas (a slip of the slide)",
-               "Weight i moves by alpha * input * deltas[i].")
+               "Weight i moves by alpha times the input times delta i.")
 def multi_output_step_slide_weights(input, weights, goals, alpha):
     predictions = [input * w for w in weights]
     deltas = [p - g for p, g in zip(predictions, goals)]
@@ -276,7 +277,7 @@ def multi_output_step_slide_weights(input, weights, goals, alpha):
 
 
 @misconception("multi_output_step", "the input is left out of the update (weights[i] - alpha * deltas[i])",
-               "Weight i moves by alpha * input * deltas[i].")
+               "Weight i moves by alpha times the input times delta i.")
 def multi_output_step_no_input(input, weights, goals, alpha):
     predictions = [input * w for w in weights]
     deltas = [p - g for p, g in zip(predictions, goals)]
@@ -354,7 +355,7 @@ def outer_prod_fixed_three(vec_a, vec_b):
 
 @misconception("outer_prod", "the matrix starts as [[0] * len(vec_b)] * len(vec_a): every row is the same list, so "
                                 "every row ends up as the last one",
-               "Build a new list for each row, e.g. [[0] * len(vec_b) for _ in vec_a].")
+               "Build a new list for each row: a list repeated with * repeats the same row.")
 def outer_prod_shared_rows(vec_a, vec_b):
     out = [[0] * len(vec_b)] * len(vec_a)
     for i in range(len(vec_a)):

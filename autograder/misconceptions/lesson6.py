@@ -28,7 +28,7 @@ def streetlight_one_light_after_update(input, goal, weights, alpha, iterations):
 
 
 @misconception("streetlight_one_light", "alpha is left out of the update (weights - input * delta)",
-               "The lesson's update is weights - (alpha * (input * delta)).")
+               "The lesson scales the update by alpha.")
 def streetlight_one_light_no_alpha(input, goal, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     history = []
@@ -149,7 +149,7 @@ def streetlight_sgd_full_batch(streetlights, walk_vs_stop, weights, alpha, itera
 
 
 @misconception("streetlight_sgd", "alpha is left out of the update (weights - input * delta)",
-               "The lesson's update is weights - (alpha * (input * delta)).")
+               "The lesson scales the update by alpha.")
 def streetlight_sgd_no_alpha(streetlights, walk_vs_stop, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     errors = []
@@ -183,7 +183,7 @@ def streetlight_sgd_sign_flip(streetlights, walk_vs_stop, weights, alpha, iterat
 
 @misconception("streetlight_sgd", "the row loop runs over range(6), the slide's six streetlights, instead of "
                "every row it is given",
-               "Loop over range(len(walk_vs_stop)), as the slide does.")
+               "Loop over every row of the input, as the slide does with its six.")
 def streetlight_sgd_six_rows(streetlights, walk_vs_stop, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     errors = []
@@ -241,13 +241,13 @@ def relu_absolute(x):
 
 
 @misconception("relu", "negative numbers are scaled by 0.01 (a leaky ReLU) instead of turned into 0",
-               "The lesson's relu is (x > 0) * x.")
+               "The lesson's relu turns every negative number into 0 and keeps the others.")
 def relu_leaky(x):
     return (x > 0) * x + (x < 0) * 0.01 * x
 
 
 @misconception("relu", "relu returns the mask x > 0, which is relu2deriv's answer, instead of x where it is positive",
-               "relu is (x > 0) * x: the mask times x.")
+               "relu keeps the values the mask lets through: the mask times x.")
 def relu_mask_only(x):
     return x > 0
 
@@ -282,7 +282,7 @@ def relu2deriv_sign(output):
 
 @misconception("train_deep_network", "the delta and update lines are dedented out of the pattern loop, as on the "
                "'Putting it all together' slide: only the last pattern updates the weights, once per iteration",
-               "Compute the deltas and update the weights inside for i in range(len(inputs)).")
+               "Compute the deltas and update the weights inside the loop over the patterns.")
 def train_deep_network_update_dedented(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)

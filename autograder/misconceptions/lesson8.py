@@ -26,7 +26,7 @@ def dropout_no_double(layer, mask):
 
 
 @misconception("dropout", "the kept units are multiplied by the keep probability 0.5 instead of divided by it",
-               "Dividing by one half is doubling: layer * mask * 2.")
+               "Dividing by one half is doubling.")
 def dropout_times_keep_probability(layer, mask):
     return np.asarray(layer) * np.asarray(mask) * 0.5
 
@@ -297,7 +297,7 @@ def train_mnist_test_with_dropout(images, labels, test_images, test_labels, weig
 @misconception("train_mnist", "the per-image listing's argmax is kept for whole batches: np.argmax(layer_2) of "
                               "a batch is one index into all its numbers, so each batch counts at most one "
                               "correct answer",
-               "Take the argmax of each row (axis=1) and count the rows that match.")
+               "Take the largest output of each row (one row per image) and count the rows that match.")
 def train_mnist_accuracy_per_batch(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                    iterations, batch_size=1, dropout_rng=None, log_every=10):
     weights_0_1 = np.array(weights_0_1, dtype=float)

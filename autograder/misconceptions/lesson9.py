@@ -36,7 +36,8 @@ def sigmoid_no_parentheses(x):
 
 
 @misconception("sigmoid2deriv", "the sigmoid is applied again to its output: sigmoid2deriv takes the sigmoid's "
-                                "output, which is already squashed", "The slope is output * (1 - output).")
+                                "output, which is already squashed", "The slope is the output times one minus the "
+                                                                     "output.")
 def sigmoid2deriv_sigmoid_again(output):
     return sigmoid(output) * (1 - sigmoid(output))
 
@@ -47,7 +48,7 @@ def sigmoid2deriv_plus(output):
 
 
 @misconception("sigmoid2deriv", "tanh's slope 1 - output ** 2 is used for the sigmoid",
-               "The sigmoid's slope is output * (1 - output).")
+               "The sigmoid's slope is its output times one minus that output.")
 def sigmoid2deriv_tanh_formula(output):
     return 1 - np.asarray(output, dtype=float) ** 2
 
@@ -91,7 +92,8 @@ def tanh2deriv_sigmoid_formula(output):
 
 
 @misconception("softmax", "the largest value and the sums are taken along axis 0, down the columns: each row "
-                          "(one per image) must sum to 1", "Use axis=-1 (or 1) with keepdims=True.")
+                          "(one per image) must sum to 1", "Take the maxima and the sums along the last axis, keeping"
+                                                           " it, so that each row is divided by its own sum.")
 def softmax_columns(x):
     x = np.asarray(x, dtype=float)
     temp = np.exp(x - np.max(x, axis=0, keepdims=True))
@@ -99,7 +101,8 @@ def softmax_columns(x):
 
 
 @misconception("softmax", "np.max and np.sum are taken over the whole array, without an axis: every row is "
-                          "divided by the sum of all the rows", "Use axis=-1 with keepdims=True.")
+                          "divided by the sum of all the rows", "Take the maxima and the sums row by row, along the "
+                                                                "last axis, keeping it.")
 def softmax_whole_array(x):
     x = np.asarray(x, dtype=float)
     temp = np.exp(x - np.max(x))
@@ -107,8 +110,7 @@ def softmax_whole_array(x):
 
 
 @misconception("softmax", "the sums are taken along axis=1, as in the course's listing: a 1-D row of scores "
-                          "has no axis 1", "axis=-1 is the last axis: the row of a 1-D array, and the rows "
-                                           "of a 2-D one.")
+                          "has no axis 1", "The last axis is the row of a 1-D array, and the rows of a 2-D one.")
 def softmax_axis_one(x):
     x = np.asarray(x, dtype=float)
     temp = np.exp(x - np.max(x, axis=1, keepdims=True))
