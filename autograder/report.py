@@ -139,7 +139,10 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
 
     lesson = course.lesson(result.lesson)
     out = [paint("%s · %s" % (result.lesson, result.title), "title")]
-    out += _wrap("file: " + _display_path(result.submission), width - 2, subsequent_indent="      ") + [""]
+    out += _wrap("file: " + _display_path(result.submission), width - 2, subsequent_indent="      ")
+    if result.isolation:
+        out += _wrap("run: " + result.isolation, width - 2, subsequent_indent="      ")
+    out.append("")
     if result.problem:
         return "\n".join(out + _unrunnable(result, width, marks, paint)) + "\n"
 

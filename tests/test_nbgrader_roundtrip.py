@@ -100,7 +100,7 @@ def submissions(lesson, released, source_nb):
     out["dee"] = (noisy, [], names)
 
     killer = filled(released, source_nb)
-    killer.cells.insert(2, _code_cell('import os, sys\nif "ipykernel" in sys.modules:  # the kernel only\n'
+    killer.cells.insert(2, _code_cell('import os, sys\nif __name__ == "__main__":  # run as a notebook, not graded\n'
                                       '    os._exit(3)'))
     out["fay"] = (killer, [], names)
 
@@ -158,12 +158,38 @@ def roundtrip(request, tmp_path_factory):
             "scores": scores, "log": saved["log"], "released": released}
 
 
+KIT = Path(regrade.__file__).resolve().parent
+
+# A cell of the hostile student that goes for the course itself, by the absolute paths a
+# kernel's working folder would reveal: the gradebook, the course's configuration, the
+# graders, and the classmates' submissions. It runs (sealed) during autograde twice: in
+# the graded code and in the cells run for their outputs.
+SIEGE = """import os, sqlite3
+_course = %(root)r
+try:
+    _db = sqlite3.connect(os.path.join(_course, "gradebook.db"))
+    _db.execute("UPDATE grade SET extra_credit = 1")
+    _db.commit()
+except Exception:
+    pass
+for _target in (os.path.join(_course, "nbgrader_config.py"),
+                os.path.join(%(kit)r, "graders", "test_%(lesson)s.py"),
+                os.path.join(_course, "submitted", "ada", %(lesson)r, %(lesson)r + ".ipynb")):
+    try:
+        with open(_target, "a") as _f:
+            _f.write("# changed by a learner")
+    except OSError:
+        pass
+"""
+
+
 def _run_roundtrip(lesson, root, done):
     course_dir.init_course(root, [lesson])
     nbgrader(root, "generate_assignment", lesson, "--force")
     released = nbformat.read(root / "release" / lesson / ("%s.ipynb" % lesson), as_version=4)
     source_nb = nbformat.read(course_dir.source_notebook(root, lesson), as_version=4)
     students = submissions(lesson, released, source_nb)
+    students["eve"][0].cells.insert(2, _code_cell(SIEGE % {"root": str(root), "kit": str(KIT), "lesson": lesson}))
     for student, (nb, _, _) in students.items():
         folder = root / "submitted" / student / lesson
         folder.mkdir(parents=True)
@@ -278,10 +304,28 @@ def test_feedback_shows_the_learner_messages(roundtrip):
     assert "is not written yet" in untouched and "Hint: " in untouched
 
 
-def test_a_kernel_that_dies_does_not_stop_the_grading(roundtrip):
-    assert "the kernel stopped" in roundtrip["log"]
+def test_a_hostile_notebook_reaches_nothing(roundtrip):
+    """Its cells ran (sealed) in autograde: the gradebook, the configuration, the graders
+    and a classmate's notebook are untouched."""
+    from nbgrader.api import Gradebook
+
+    lesson, root = roundtrip["lesson"], roundtrip["root"]
+    for path in (root / "nbgrader_config.py", KIT / "graders" / ("test_%s.py" % lesson),
+                 root / "submitted" / "ada" / lesson / ("%s.ipynb" % lesson)):
+        assert "changed by a learner" not in path.read_text(encoding="utf-8"), path
+    with Gradebook("sqlite:///%s" % (root / "gradebook.db")) as gb:
+        for student in STUDENTS:
+            for row in gb.find_submission_notebook(lesson, lesson, student).grades:
+                assert not row.extra_credit, (student, row.name)
+
+
+def test_a_cell_that_kills_its_process_does_not_stop_the_grading(roundtrip):
+    """The learner's cells run for their outputs in the kit's sandbox, not in a kernel:
+    the cell that ends its process shows so, and the grading goes on."""
     lesson = roundtrip["lesson"]
     graded = nbformat.read(roundtrip["root"] / "autograded" / "fay" / lesson / ("%s.ipynb" % lesson), as_version=4)
+    killer = [c for c in graded.cells if c.cell_type == "code" and "os._exit(3)" in c.source]
+    assert killer and [o.ename for o in killer[0].outputs if o.output_type == "error"] == ["crashed"]
     outputs = [c.outputs for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert outputs and all(o and o[-1].output_type == "execute_result" for o in outputs)
 

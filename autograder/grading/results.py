@@ -73,6 +73,7 @@ class LessonResult:
     seed: int
     checks: list
     problem: str = ""  # why the file could not be run at all (syntax error...), if so
+    isolation: str = ""  # what held around the learner's code: "sealed: ..." or "process only: ..."
 
     @property
     def score(self) -> Fraction:
@@ -106,4 +107,5 @@ class LessonResult:
             "tests": [c.to_json() for c in self.checks],
             "seed": self.seed,
             "submission": self.submission,
+            "isolation": self.isolation,
         }
