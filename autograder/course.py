@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,10 @@ DEFAULT_MEMORY_MB = 512
 
 class UnknownLesson(LookupError):
     def __init__(self, name, known):
-        close = difflib.get_close_matches(name, known, n=1)
+        # A typo (lesosn3, Lesson3) gets a suggestion; a lesson number the kit has no
+        # lesson for (lesson7) does not: lesson9 is another lesson, not what was meant.
+        numbered = re.fullmatch(r"lesson\d+", str(name).strip().lower())
+        close = [] if numbered else difflib.get_close_matches(str(name).lower(), known, n=1)
         hint = " Did you mean %s?" % close[0] if close else ""
         super().__init__("there is no lesson %r. Lessons: %s.%s" % (name, ", ".join(known), hint))
 

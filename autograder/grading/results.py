@@ -30,6 +30,7 @@ class CheckRecord:
     output: str = ""  # what the learner's code printed during the check
     internal_error: str = ""  # a bug of the grader itself (never the learner's fault)
     misconception: str = ""  # the id of the known misconception the answers show, if any
+    what: str = ""  # the check's own words for what it called, when it made several calls
     slip: str = ""  # the check's own explanation of a known slip the answer equals, if any
     calls: list = field(default_factory=list, repr=False)  # (function, args, outcome) of each call made
 

@@ -1,5 +1,5 @@
 # exercise: convolve_feature
-# message: use the shapes of the arguments
+# message: the sizes of the talk's example are
 # misconception: lesson10.convolve_feature.convolve_feature_talk_sizes
 import numpy as np
 

@@ -1,6 +1,6 @@
 # exercise: multi_input_step
 # misconception: lesson5.multi_input_step.multi_input_step_range_three
-# message: only works for three
+# message: the loops run over range(3) with [0,
 def multi_input_step(input, weights, goal, alpha):
     prediction = 0
     for i in range(3):

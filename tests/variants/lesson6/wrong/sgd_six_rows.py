@@ -1,6 +1,6 @@
 # exercise: streetlight_sgd
 # misconception: lesson6.streetlight_sgd.streetlight_sgd_six_rows
-# message: loop over every row
+# message: the row loop runs over range(6), the
 import numpy as np
 
 
