@@ -76,7 +76,8 @@ def test_every_trace_of_the_graded_lessons_is_checked_or_explained(solution_resu
         explained |= set(course.lesson(lesson).ungraded_traces)
     # The streetlight talk teaches lessons 3-6: its traces belong to those lessons' graders.
     talk_lessons = {"streetlight-talk": {"lesson3", "lesson4", "lesson5", "lesson6"},
-                    "cnn-xo": {"lesson10"}}  # the CNN talk's X-versus-O walkthrough
+                    "cnn-xo": {"lesson10"},  # the CNN talk's X-versus-O walkthrough
+                    "backprop-talk": {"backprop"}, "rnn-talk": {"rnn"}}  # the other talks of document 003
     missing = []
     for t in course.traces().values():
         owners = talk_lessons.get(t.lesson, {t.lesson})
