@@ -124,3 +124,11 @@ def test_catalogue_functions_are_all_exercises_with_their_signatures(lesson):
         want = [p.strip().split("=")[0] for p in params.split(",") if p.strip()]
         got = list(inspect.signature(getattr(module, name)).parameters)
         assert got == want, (name, got, want)
+
+
+def test_readme_lesson_table_lists_every_lesson_in_course_order():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## The lessons", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z0-9]+)` \|.*\| (\d+) \|[^|]*\|$", section, flags=re.M)
+    assert [name for name, _ in rows] == LESSONS
+    assert {name: int(n) for name, n in rows} == {name: len(course.lesson(name).exercises) for name in LESSONS}
