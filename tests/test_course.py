@@ -132,3 +132,15 @@ def test_readme_lesson_table_lists_every_lesson_in_course_order():
     rows = re.findall(r"^\| `([a-z0-9]+)` \|.*\| (\d+) \|[^|]*\|$", section, flags=re.M)
     assert [name for name, _ in rows] == LESSONS
     assert {name: int(n) for name, n in rows} == {name: len(course.lesson(name).exercises) for name in LESSONS}
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_catalogue_extensions_are_exercises_beyond_the_catalogue(lesson):
+    extensions = course.lesson(lesson).data.get("catalogue_extensions", [])
+    names = [e.name for e in course.lesson(lesson).exercises]
+    assert set(extensions) <= set(names)
+    if extensions and (SHARED / "curriculum.md").is_file():
+        catalogued = {name for name, _ in _catalogue().get(lesson, [])}
+        assert catalogued, "%s is not in the catalogue" % lesson
+        assert not set(extensions) & catalogued, "already catalogued: drop them from catalogue_extensions"
+        assert set(names) - set(extensions) == catalogued, "exercises neither catalogued nor declared extensions"
