@@ -245,30 +245,28 @@ def story_slips(first, weights, vocabulary, length, ref):
     return [(value, text) for value, text in slips if value != want]
 
 
+def _story_case(student, expect, ref, first, weights, which, length, want):
+    words = list(talk.BOOK_WORDS)
+    got = student.write_book(first, weights, words, length)
+    expect_words(expect, got, want.split(), "write_book(%r, %s, BOOK_WORDS, %d)" % (first, which, length),
+                 slips=story_slips(first, weights, words, length, ref))
+
+
 @check("write_book", rule="the book's weights write 'doug saw jane.' again and again")
 def test_write_book_sentence(student, expect, ref):
-    weights, words = talk.sentence_weights(), list(talk.BOOK_WORDS)
-    got = student.write_book("doug", weights, words, 9)
-    expect_words(expect, got, ["doug", "saw", "jane", ".", "doug", "saw", "jane", ".", "doug"],
-                 "write_book('doug', the book's weights, BOOK_WORDS, 9)",
-                 slips=story_slips("doug", weights, words, 9, ref))
+    _story_case(student, expect, ref, "doug", talk.sentence_weights(), "the book's weights", 9,
+                "doug saw jane . doug saw jane . doug")
 
 
 @check("write_book", rule="the talk's one-step network writes 'doug saw doug': it looks back one word")
 def test_write_book_talk_mistake(student, expect, ref):
-    weights, words = talk.talk_rnn_weights(), list(talk.BOOK_WORDS)
-    got = student.write_book("doug", weights, words, 5)
-    expect_words(expect, got, ["doug", "saw", "doug", "saw", "doug"],
-                 "write_book('doug', the talk's network, BOOK_WORDS, 5)",
-                 slips=story_slips("doug", weights, words, 5, ref))
+    _story_case(student, expect, ref, "doug", talk.talk_rnn_weights(), "the talk's network", 5,
+                "doug saw doug saw doug")
 
 
 @check("write_book", rule="a story of one word is the first word")
 def test_write_book_one_word(student, expect, ref):
-    weights, words = talk.sentence_weights(), list(talk.BOOK_WORDS)
-    got = student.write_book("spot", weights, words, 1)
-    expect_words(expect, got, ["spot"], "write_book('spot', the book's weights, BOOK_WORDS, 1)",
-                 slips=story_slips("spot", weights, words, 1, ref))
+    _story_case(student, expect, ref, "spot", talk.sentence_weights(), "the book's weights", 1, "spot")
 
 
 @pytest.mark.parametrize("case", range(2))
@@ -410,31 +408,28 @@ def _step(student, x, prediction, memory, weights):
         raise
 
 
-@check("lstm_step", rule="a forget gate of 0 empties the memory: only the new candidate is left")
-def test_lstm_step_forget_closed(student, expect, ref, rng):
-    x, prediction, memory = np.eye(3)[1], uniform(rng, (4,), -1, 1), np.array([2.0, -1.5, 0.7, 3.0])
-    weights = _gate_weights(4, 3, ignore=+1, forget=-1, select=+1, rng=rng)
+def _gated_case(student, expect, ref, rng, word, memory, **gates):
+    """One step with each gate held open (+1) or closed (-1), compared with the reference."""
+    x, prediction, memory = np.eye(3)[word], uniform(rng, (4,), -1, 1), np.array(memory)
+    weights = _gate_weights(4, 3, rng=rng, **gates)
     got = _step(student, x, prediction, memory, weights)
     expect.close(got, ref.lstm_step(x, prediction, memory, weights), tol=EXACT, parts=PARTS,
                  slips=lstm_slips(x, prediction, memory, weights))
+
+
+@check("lstm_step", rule="a forget gate of 0 empties the memory: only the new candidate is left")
+def test_lstm_step_forget_closed(student, expect, ref, rng):
+    _gated_case(student, expect, ref, rng, 1, [2.0, -1.5, 0.7, 3.0], ignore=+1, forget=-1, select=+1)
 
 
 @check("lstm_step", rule="a forget gate of 1 and an ignore gate of 0 keep the memory as it was")
 def test_lstm_step_memory_kept(student, expect, ref, rng):
-    x, prediction, memory = np.eye(3)[2], uniform(rng, (4,), -1, 1), np.array([2.0, -1.5, 0.7, 0.2])
-    weights = _gate_weights(4, 3, ignore=-1, forget=+1, select=+1, rng=rng)
-    got = _step(student, x, prediction, memory, weights)
-    expect.close(got, ref.lstm_step(x, prediction, memory, weights), tol=EXACT, parts=PARTS,
-                 slips=lstm_slips(x, prediction, memory, weights))
+    _gated_case(student, expect, ref, rng, 2, [2.0, -1.5, 0.7, 0.2], ignore=-1, forget=+1, select=+1)
 
 
 @check("lstm_step", rule="a select gate of 0 releases no prediction, whatever the memory")
 def test_lstm_step_select_closed(student, expect, ref, rng):
-    x, prediction, memory = np.eye(3)[0], uniform(rng, (4,), -1, 1), np.array([2.0, -1.5, 0.7, 3.0])
-    weights = _gate_weights(4, 3, ignore=+1, forget=+1, select=-1, rng=rng)
-    got = _step(student, x, prediction, memory, weights)
-    expect.close(got, ref.lstm_step(x, prediction, memory, weights), tol=EXACT, parts=PARTS,
-                 slips=lstm_slips(x, prediction, memory, weights))
+    _gated_case(student, expect, ref, rng, 0, [2.0, -1.5, 0.7, 3.0], ignore=+1, forget=+1, select=-1)
 
 
 @check("lstm_step", rule="the talk's walkthrough: after 'doug saw' the LSTM predicts jane and spot, not doug")
