@@ -51,6 +51,9 @@ def slope_slips(coeffs, w, h):
         ((_poly(list(coeffs)[::-1], w + h) - _poly(list(coeffs)[::-1], w - h)) / (2 * h),
          "The coefficients were read highest power first (as np.polyval reads them): coeffs[k] goes with "
          "w ** k, coeffs[0] is the constant."),
+        (sum(k * c * w ** (k - 1) for k, c in enumerate(coeffs) if k),
+         "That is the exact derivative: this exercise measures the slope by nudging the weight by h either "
+         "way, as the talk does before it brings in calculus, and on a curved error the two differ."),
     ]
 
 

@@ -45,6 +45,13 @@ def numeric_slope_polyval_order(coeffs, w, h=1e-4):
     return (np.polyval(coeffs, w + h) - np.polyval(coeffs, w - h)) / (2 * h)
 
 
+@misconception("numeric_slope", "the exact derivative is computed instead of the slope measured by nudging the "
+               "weight h either way", "On a curve steeper than a parabola the two differ: use "
+               "(E(w + h) - E(w - h)) / (2 * h) with the h given.")
+def numeric_slope_derivative(coeffs, w, h=1e-4):
+    return sum(k * c * w ** (k - 1) for k, c in enumerate(coeffs) if k)
+
+
 # ------------------------------------------------------------------ chain_slope
 
 
