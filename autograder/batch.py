@@ -35,6 +35,7 @@ import click
 from . import course
 
 EXIT_GRADED, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
+WORKER_ENV = {}  # environment of the grading processes, over this one's (their sealing policy)
 DEFAULT_TIMEOUT = 300.0  # seconds per submission, a backstop behind the engine's own limits
 STATUSES = ("graded", "missing", "timeout", "error")
 
@@ -245,7 +246,7 @@ class _Worker:
 
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
-        env = dict(os.environ)
+        env = dict(os.environ, **WORKER_ENV)
         kit = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join([kit] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         try:
@@ -502,6 +503,23 @@ def totals_line(rows, seconds, jobs) -> str:
 # ----------------------------------------------------------------------------- CLI
 
 
+def require_seal(allow_unsealed, command_name):
+    """Make every grading process of this run refuse to grade unsealed (unless allowed),
+    and say what holds; a host that cannot seal stops the command with what to enable."""
+    from .sandbox import SealUnavailable, configure, probe
+
+    if allow_unsealed:
+        WORKER_ENV["GROKKING_ALLOW_UNSEALED"] = "1"
+    elif os.environ.get("GROKKING_SEAL", "auto") != "off":
+        WORKER_ENV["GROKKING_SEAL"] = "require"  # the grading processes' own policy
+    configure(require=True, allow_unsealed=allow_unsealed)
+    try:
+        return probe()
+    except SealUnavailable as exc:
+        click.echo("%s: %s" % (command_name, exc), err=True)
+        sys.exit(EXIT_USAGE)
+
+
 @click.command("batch")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--lesson", "-l", "lessons", multiple=True,
@@ -521,7 +539,9 @@ def totals_line(rows, seconds, jobs) -> str:
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print the summary table.")
-def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progress, quiet):
+@click.option("--allow-unsealed", is_flag=True, help="Grade even where this host cannot seal learners' code "
+              "(namespaces, an unprivileged uid, a private file system): only with submissions you trust.")
+def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progress, quiet, allow_unsealed):
     """Grade many submissions: a folder with one sub-folder per student, files, or glob patterns.
 
     \b
@@ -539,6 +559,8 @@ def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progr
     jobs = jobs or os.cpu_count() or 1
     if progress is None:
         progress = sys.stderr.isatty()
+    isolation = require_seal(allow_unsealed, "grade batch")
+    click.echo("learners' code runs %s" % isolation, err=True)
     started = time.monotonic()
     rows = grade_all(tasks, jobs=jobs, timeout=timeout, seed=seed, progress=progress)
     elapsed = time.monotonic() - started
