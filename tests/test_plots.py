@@ -138,12 +138,6 @@ def test_rnn_heat_maps_of_the_dinners_and_the_book(tmp_path):
     assert plot.learner is not None
     assert not np.allclose(plot.learner["compared"]["predictions"], plot.reference["compared"]["predictions"])
 
-    stub = tmp_path / "stub.py"
-    stub.write_text((ROOT / "exercises" / "rnn.py").read_text())
-    for plot in plots.make_plots("rnn", stub, tmp_path / "stub"):
-        assert plot.learner is None and "not written yet" in plot.problem
-        check_png(plot.path)
-
 
 @pytest.mark.skipif(not has_exercise("backprop", "best_guess"), reason="no backprop lesson")
 def test_backprop_best_guess_settles_on_the_mean(tmp_path):
