@@ -134,34 +134,35 @@ def course_group():
     """The course for instructors, as an nbgrader course.
 
     \b
-    grade course init my-course        # config + source/lessonN/lessonN.ipynb
+    grade course init my-course      # config + source/lessonN/lessonN.ipynb
     cd my-course
     nbgrader generate_assignment lesson3
-    nbgrader autograde lesson3         # scores from the kit's checks, run in its sandbox
+    nbgrader autograde lesson3       # the kit's checks, in its sandbox
     nbgrader generate_feedback lesson3
-    grade course regrade lesson3       # after a kit update: grade again, keep manual grades
+    grade course regrade lesson3     # after a kit update; manual grades kept
 
     \b
     Settings in nbgrader_config.py (read by autograde and by regrade):
-      configure(c)                 the kit's grading steps; keep this line
+      configure(c)
+          the kit's grading steps; keep this line
       c.KitGrade.lessons = {"week2": "lesson3"}
-                                   the lesson of each assignment or notebook whose name
-                                   is not a lesson's; keys: assignment, notebook (no
-                                   .ipynb) or "assignment/notebook". A notebook of the
-                                   kit that maps to no lesson fails autograde, saying so
-      c.KitGrade.seed = 7          the seed of the randomized cases (default: the kit's
-                                   own, the same for every student)
+          the lesson of each assignment or notebook named otherwise; keys: an
+          assignment, a notebook (no .ipynb) or "assignment/notebook". A
+          notebook of the kit that maps to no lesson fails autograde, saying so
+      c.KitGrade.seed = 7
+          the seed of the randomized cases (default: the kit's own, the same
+          for every student)
       c.KitGrade.allow_unsealed = True
-                                   grade even where this host cannot seal learners'
-                                   code (by default autograde and regrade refuse)
+          grade even where this host cannot seal learners' code (by default
+          autograde and regrade refuse)
       c.KitExecute.run_kernel = False
-                                   do not run the learner's cells for their outputs in
-                                   the feedback (grades never depend on them)
+          do not run the learner's cells for their outputs in the feedback
+          (grades never depend on them)
       c.KitExecute.cell_timeout = 30
-                                   seconds each cell may run for its outputs
+          seconds each cell may run for its outputs
       c.KitExecute.jupyter_kernel = True
-                                   run the cells in nbgrader's Jupyter kernel instead of
-                                   the kit's sealed sandbox (unsealed: trusted only)
+          run the cells in nbgrader's Jupyter kernel instead of the kit's
+          sealed sandbox (unsealed: for notebooks you trust only)
     """
 
 

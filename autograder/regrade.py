@@ -473,9 +473,10 @@ def _course_cells(gb, assignment: str, notebook: str):
         source = gb.find_notebook(notebook, assignment)
     except MissingEntry:
         return None
+    graded = {g.name for g in source.grade_cells}
     cells = []
     for cell in source.source_cells:
         code = new_code_cell(cell.source)
-        code.metadata["nbgrader"] = {"grade": cell.name in {g.name for g in source.grade_cells}, "grade_id": cell.name}
+        code.metadata["nbgrader"] = {"grade": cell.name in graded, "grade_id": cell.name}
         cells.append(code)
     return new_notebook(cells=cells)
