@@ -34,7 +34,7 @@ import click
 
 from . import course
 
-EXIT_GRADED, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
+EXIT_GRADED, EXIT_BELOW, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 WORKER_ENV = {}  # environment of the grading processes, over this one's (their sealing policy)
 DEFAULT_TIMEOUT = 300.0  # seconds per submission, a backstop behind the engine's own limits
 STATUSES = ("graded", "missing", "timeout", "error")
@@ -527,9 +527,12 @@ def require_seal(allow_unsealed, command_name):
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Submissions graded at once (default: the number of cores).")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the class summary as CSV (default with --out: OUT/summary.csv).")
+              help="Write the class summary as CSV here (with --out, OUT/summary.csv is written too).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write each submission's result to OUT/<student>/<lesson>.<ext>.")
+              help="Write each submission's result to OUT/<student>/<lesson>.<ext>, and the summary to "
+                   "OUT/summary.csv.")
+@click.option("--fail-under", type=click.FloatRange(min=0), default=None, metavar="POINTS",
+              help="Exit 1 when any submission scores below POINTS (a missing file scores 0).")
 @click.option("--format", "fmt", type=click.Choice(["json", "junit", "gradescope"]), default="json",
               show_default=True, help="Format of the files written with --out.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
@@ -541,15 +544,16 @@ def require_seal(allow_unsealed, command_name):
 @click.option("--quiet", "-q", is_flag=True, help="Do not print the summary table.")
 @click.option("--allow-unsealed", is_flag=True, help="Grade even where this host cannot seal learners' code "
               "(namespaces, an unprivileged uid, a private file system): only with submissions you trust.")
-def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progress, quiet, allow_unsealed):
+def command(sources, lessons, jobs, csv_path, out_dir, fail_under, fmt, timeout, seed, progress, quiet,
+            allow_unsealed):
     """Grade many submissions: a folder with one sub-folder per student, files, or glob patterns.
 
     \b
       grade batch subs/ -l lesson3 -l lesson4 --csv summary.csv --out results/
       grade batch 'subs/*/lesson3.py' -l lesson3
 
-    Exit status: 0 every submission graded (whatever its score), 2 usage error,
-    3 the kit failed on some submission.
+    Exit status: 0 every submission graded (whatever its score), 1 some submission
+    below --fail-under, 2 usage error, 3 the kit failed on some submission.
     """
     try:
         tasks = find_submissions(sources, lessons)
@@ -566,7 +570,7 @@ def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progr
     elapsed = time.monotonic() - started
     if out_dir is not None:
         write_results(rows, out_dir, fmt)
-        csv_path = csv_path or out_dir / "summary.csv"
+        write_csv(rows, out_dir / "summary.csv")
     if csv_path is not None:
         write_csv(rows, csv_path)
     if not quiet:
@@ -578,4 +582,19 @@ def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progr
     for row in rows:
         if row.status == "error":
             click.echo("grade batch: %s %s: %s" % (row.student, row.lesson, row.message), err=True)
-    sys.exit(EXIT_INTERNAL if any(r.status == "error" for r in rows) else EXIT_GRADED)
+    below = below_pass_mark(rows, fail_under)
+    if below:
+        click.echo("grade batch: %d submission%s below %s points: %s" % (
+            len(below), "" if len(below) == 1 else "s", number(Fraction(str(fail_under))),
+            ", ".join("%s %s (%s)" % (r.student, r.lesson, number(r.score)) for r in below)), err=True)
+    if any(r.status == "error" for r in rows):
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_BELOW if below else EXIT_GRADED)
+
+
+def below_pass_mark(rows, points) -> list:
+    """The rows that score below ``points`` (none when ``points`` is None)."""
+    if points is None:
+        return []
+    mark = Fraction(str(points))
+    return [r for r in rows if r.score < mark]

@@ -17,7 +17,8 @@ uses these fixtures:
 ``lesson``
     the lesson's metadata (``autograder.course.Lesson``).
 
-Every check of an exercise is worth an equal share of the exercise's points.
+Every check of an exercise is worth an equal share of the exercise's points, to four
+decimals (:func:`autograder.grading.results.shares`), so that every report adds up.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from __future__ import annotations
 import copy
 import difflib
 import zlib
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +34,7 @@ import pytest
 from .. import course, reference
 from . import source
 from .compare import Named, fmt, fmt_like, mismatch, size_one_note, size_one_numbers
-from .results import CheckRecord
+from .results import CheckRecord, shares
 
 STATE = pytest.StashKey()
 RECORD = pytest.StashKey()
@@ -365,6 +365,7 @@ def pytest_collection_modifyitems(session, config, items):
             state.collect_errors.append("%s has no @check(...) marker" % item.nodeid)
             continue
         counts[marker.kwargs["exercise"]] = counts.get(marker.kwargs["exercise"], 0) + 1
+    share = {}
     for item in items:
         marker = item.get_closest_marker("grading")
         if marker is None:
@@ -376,8 +377,10 @@ def pytest_collection_modifyitems(session, config, items):
             state.collect_errors.append(str(exc))
             continue
         name = item.name[5:] if item.name.startswith("test_") else item.name
+        if exercise not in share:
+            share[exercise] = iter(shares(points, counts[exercise]))
         record = CheckRecord(name=name, exercise=exercise, source=marker.kwargs["source"],
-                             max_score=Fraction(points, counts[exercise]))
+                             max_score=next(share[exercise]))
         if marker.kwargs.get("trace"):
             record.expected = fmt(course.trace(marker.kwargs["trace"]).value)
         item.stash[RECORD] = record
