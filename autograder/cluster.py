@@ -20,12 +20,15 @@ imported without ``--scheduler``.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import signal
 import sys
 import tempfile
 import threading
 import time
 import uuid
+import warnings
 from pathlib import Path
 
 from .checkpoint import digest, kit_version
@@ -59,7 +62,9 @@ def connect(scheduler: str):
         count = scheduler[len("local:"):]
         if not count.isdigit() or int(count) < 1:
             raise ClusterUsageError("--scheduler local:N takes a number of workers N >= 1, not %r" % count)
-        with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+        with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}), \
+                warnings.catch_warnings(), _sigint_ignored():
+            warnings.simplefilter("ignore")  # "port 8787 is in use": the link printed says which one
             cluster = distributed.LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
                                                silence_logs=logging.ERROR)
         return distributed.Client(cluster), cluster
@@ -70,6 +75,21 @@ def connect(scheduler: str):
         return distributed.Client(scheduler, timeout=CONNECT_TIMEOUT), None
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterUsageError("cannot reach the Dask scheduler at %s: %s" % (scheduler, exc)) from None
+
+
+@contextlib.contextmanager
+def _sigint_ignored():
+    """Ctrl-C ignored while local workers start, so that they ignore it too (they inherit
+    it): on a terminal, Ctrl-C reaches every process of the command, and the workers are
+    for this process to stop, without a traceback each."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def grade_on_cluster(tasks, scheduler, *, timeout, seed=None, progress=False, on_row=None, echo=None):

@@ -188,13 +188,19 @@ class Cluster:
             return not client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)) \
                 and not any(client.processing().values())
 
+    def deaths(self):
+        """How many times a worker died holding a grading task, since the scheduler started."""
+        with distributed.Client(self.address, timeout=30) as client:
+            return client.run_on_scheduler(lambda dask_scheduler: sum(
+                prefix.suspicious for name, prefix in dask_scheduler.task_prefixes.items() if name.startswith("grade")))
+
     def close(self):
         for proc in list(self.workers.values()) + [self.scheduler]:
             if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
+                os.killpg(proc.pid, signal.SIGINT)
         for proc in list(self.workers.values()) + [self.scheduler]:
             try:
-                proc.wait(timeout=20)
+                proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
@@ -227,8 +233,9 @@ def test_a_class_on_the_cluster_scores_as_on_the_local_pool(tmp_path, two_worker
                                                          jobs=2, seed=11)}
     assert sorted(rows) == sorted(local) == sorted(CLASS)
     for student, row in rows.items():
-        assert (row["status"], row["score"], row["misconceptions"]) == (
-            local[student].status, batch.number(local[student].score), ";".join(local[student].misconceptions))
+        expected = local[student].csv_row()
+        assert [row[k] for k in ("status", "score", "max_score", "seed", "message", "misconceptions")] == \
+            [str(expected[k]) for k in ("status", "score", "max_score", "seed", "message", "misconceptions")]
         if row["status"] != "graded":
             continue
         remote = json.loads((tmp_path / "results" / student / "lesson3.json").read_text())
@@ -248,6 +255,7 @@ def test_a_worker_killed_mid_batch_costs_no_result(tmp_path, two_workers):
     students = {"s%d" % i: CLASS[name] for i, name in enumerate(["alice", "henry", "judy", "bob"] * 2)}
     tasks = batch.find_submissions([str(make_class(tmp_path / "subs", students))], ["lesson3"])
     seen = []
+    deaths = two_workers.deaths()
 
     def on_row(row):
         seen.append(row)
@@ -256,6 +264,7 @@ def test_a_worker_killed_mid_batch_costs_no_result(tmp_path, two_workers):
 
     rows, workers = cluster.grade_on_cluster(tasks, two_workers.address, timeout=120, seed=5, on_row=on_row)
     assert workers == 2 and len(seen) == len(rows) == len(students)
+    assert two_workers.deaths() > deaths  # w1 died with a task, which w2 graded
     assert {r.student: (r.status, r.score) for r in rows} == {s: ("graded", e) for s, (_, e) in students.items()}
     wait_for(two_workers.idle, 30, "the scheduler to forget the batch")
 
