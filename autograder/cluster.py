@@ -21,6 +21,7 @@ imported without ``--scheduler``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import signal
 import sys
@@ -247,6 +248,7 @@ def _grade_file(task, timeout):
     with _idle_lock:
         worker = _idle.pop() if _idle else None
     if worker is None or worker.exitcode is not None:
+        _stop_idle_at_exit()
         worker = _Worker()
         if not worker.conn.poll(60) or _receive(worker) is None:
             worker.stop(kill=True)
@@ -271,6 +273,25 @@ def _grade_file(task, timeout):
         if _cancelled():
             worker.stop(kill=True)
             return "error", None, "cancelled", elapsed
+
+
+@functools.lru_cache(maxsize=None)
+def _stop_idle_at_exit():
+    """End this worker's idle grading processes when it ends (they would end on their own,
+    seeing their pipe close; this waits for them, so none outlives the worker)."""
+    import atexit
+
+    def stop():
+        with _idle_lock:
+            workers = list(_idle)
+            _idle.clear()
+        for worker in workers:
+            worker.stop()
+
+    atexit.register(stop)
+    from multiprocessing import util  # a worker started by a nanny ends without atexit: with this
+
+    util.Finalize(None, stop, exitpriority=10)
 
 
 def _receive(worker):

@@ -1,0 +1,109 @@
+"""The Dask path of ``grade batch`` beside the local pool, on one machine.
+
+Run by hand (never in the test suite), from the kit's folder, with the cluster extra
+installed (``pip install -e ".[cluster]"``):
+
+    python benchmarks/bench_cluster.py                        # 1,000 submissions x 4 lessons
+    python benchmarks/bench_cluster.py --students 100 --workers 2
+
+It generates the submissions of ``benchmarks/bench_ci.py`` (solutions, stubs, solutions
+with one exercise stubbed or wrong) for the first four lessons, then grades them all with
+``grade batch --jobs N`` (the local pool) and with ``grade batch --scheduler local:N`` (a
+Dask ``LocalCluster`` of N one-thread workers), each as a new process, and prints a
+Markdown table: wall time, submissions per second (and per worker), CPU time of the
+command and everything it started, and the cluster path's cost per submission. The
+fixed cost of starting a ``LocalCluster`` is measured apart, on one submission, and left
+out of the per-submission cost. Both runs use ``--seed 1``, and their scores must agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_ci import ENV, PYTHON, _cpu, load_average, make_submissions  # noqa: E402
+
+from autograder import course  # noqa: E402
+
+
+def run(subs, lessons, out, *options):
+    """``grade batch`` as a new process: wall seconds, CPU seconds, ``{(student, lesson): score}``."""
+    import subprocess
+
+    summary = Path(out) / "summary.csv"
+    command = [PYTHON, "-m", "autograder", "batch", str(subs), "--quiet", "--no-progress", "--seed", "1",
+               "--csv", str(summary), *options]
+    for lesson in lessons:
+        command += ["--lesson", lesson]
+    cpu = _cpu()
+    start = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=ENV)
+    seconds = time.perf_counter() - start
+    cpu = _cpu() - cpu
+    if proc.returncode != 0:
+        raise RuntimeError("grade batch %s failed (%d):\n%s" % (" ".join(options), proc.returncode,
+                                                              proc.stderr[-3000:]))
+    with open(summary, newline="") as f:
+        scores = {(r["student"], r["lesson"]): (r["status"], r["score"]) for r in csv.DictReader(f)}
+    return seconds, cpu, scores
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=1000, help="generated submissions per lesson")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="local processes, and workers of the LocalCluster (default: the cores)")
+    args = parser.parse_args(argv)
+    try:
+        import distributed
+    except ImportError:
+        sys.exit('bench_cluster: Dask is not installed: pip install -e ".[cluster]"')
+    lessons = [name for name in course.lessons() if (ROOT / "solutions" / ("%s.py" % name)).is_file()][:4]
+    n = args.workers
+    print("Machine: %s, %d cores, Python %s, %s, Dask %s; load average before: %.1f" % (
+        platform.machine(), os.cpu_count() or 1, platform.python_version(), platform.system(),
+        distributed.__version__, load_average()))
+    print("Lessons: %s; %d submissions each; %d workers" % (", ".join(lessons), args.students, n))
+    with tempfile.TemporaryDirectory(prefix="bench-cluster-") as tmp:
+        tmp = Path(tmp)
+        make_submissions(tmp / "one", lessons[:1], 1)
+        start_local = run(tmp / "one", lessons[:1], tmp / "o1", "--jobs", str(n))[0]
+        start_cluster = run(tmp / "one", lessons[:1], tmp / "o2", "--scheduler", "local:%d" % n)[0]
+        shutil.rmtree(tmp / "one")
+        make_submissions(tmp / "subs", lessons, args.students)
+        local = run(tmp / "subs", lessons, tmp / "local", "--jobs", str(n))
+        dask = run(tmp / "subs", lessons, tmp / "dask", "--scheduler", "local:%d" % n)
+    count = len(local[2])
+    fixed = start_cluster - start_local  # starting a LocalCluster, once per command
+    print()
+    print("| %d submissions (%d x %d lessons) | wall time | submissions/s (per worker) | CPU time, per submission "
+          "| cluster cost per submission |" % (count, args.students, len(lessons)))
+    print("|---|---|---|---|---|")
+    for name, (seconds, cpu, _), extra in (
+            ("local pool, `--jobs %d`" % n, local, "-"),
+            ("Dask `LocalCluster`, `--scheduler local:%d`" % n, dask,
+             "%+.1f ms (%+.0f%% of the local pool's time; %.1f s to start the cluster, apart)" % (
+                 1000 * (dask[0] - fixed - local[0]) / count, 100 * (dask[0] - fixed - local[0]) / local[0],
+                 fixed))):
+        print("| %s | %.1f s | %.1f (%.1f) | %.1f s, %.3f s | %s |" % (
+            name, seconds, count / seconds, count / seconds / n, cpu, cpu / count, extra))
+    print()
+    same = local[2] == dask[2]
+    print("Same scores on both paths: %s; load average after: %.1f." % ("yes" if same else "NO", load_average()))
+    if not same:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
