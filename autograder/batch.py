@@ -535,7 +535,8 @@ def totals_line(rows, seconds, jobs, *, where=None, reused=0) -> str:
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the class summary as CSV (default with --out: OUT/summary.csv).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write each submission's result to OUT/<student>/<lesson>.<ext>.")
+              help="Write each submission's result to OUT/<student>/<lesson>.<ext>, as it is graded; "
+                   "run again, grade only what has no result there yet.")
 @click.option("--format", "fmt", type=click.Choice(["json", "junit", "gradescope"]), default="json",
               show_default=True, help="Format of the files written with --out.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,

@@ -138,7 +138,8 @@ def grade_on_cluster(tasks, scheduler, *, timeout, seed=None, progress=False, on
             submit(window - len(futures))
     except BaseException:
         if futures:
-            client.cancel(list(futures), force=True)  # no task left running for nobody
+            with contextlib.suppress(Exception):  # a scheduler gone cancels them itself
+                client.cancel(list(futures), force=True)  # no task left running for nobody
         raise
     finally:
         if bar is not None:
@@ -163,9 +164,9 @@ def _announce(client, scheduler, echo):
         except Exception:  # noqa: BLE001 - a scheduler may refuse to run code it is sent
             allowed = None
         if allowed is not None and allowed != ALLOWED_FAILURES:
-            echo("grade batch: this scheduler runs a task again %d times when its worker dies; start it with "
-                 "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=%d to give a submission up after %d deaths"
-                 % (allowed, ALLOWED_FAILURES, ALLOWED_FAILURES + 1))
+            echo("grade batch: this scheduler gives a task up after %d deaths of its workers, not %d; start it "
+                 "with DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=%d" % (allowed + 1, ALLOWED_FAILURES + 1,
+                                                                            ALLOWED_FAILURES))
     if not client.nthreads():
         echo("grade batch: no worker has joined %s yet; waiting (start one: dask worker %s --nthreads 1)"
              % (scheduler, scheduler))

@@ -19,44 +19,27 @@ out of the per-submission cost. Both runs use ``--seed 1``, and their scores mus
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import platform
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_ci import ENV, PYTHON, _cpu, load_average, make_submissions  # noqa: E402
+from bench_ci import load_average, make_submissions, run_batch  # noqa: E402
 
 from autograder import course  # noqa: E402
 
 
 def run(subs, lessons, out, *options):
     """``grade batch`` as a new process: wall seconds, CPU seconds, ``{(student, lesson): score}``."""
-    import subprocess
-
-    summary = Path(out) / "summary.csv"
-    command = [PYTHON, "-m", "autograder", "batch", str(subs), "--quiet", "--no-progress", "--seed", "1",
-               "--csv", str(summary), *options]
-    for lesson in lessons:
-        command += ["--lesson", lesson]
-    cpu = _cpu()
-    start = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=ENV)
-    seconds = time.perf_counter() - start
-    cpu = _cpu() - cpu
-    if proc.returncode != 0:
-        raise RuntimeError("grade batch %s failed (%d):\n%s" % (" ".join(options), proc.returncode,
-                                                              proc.stderr[-3000:]))
-    with open(summary, newline="") as f:
-        scores = {(r["student"], r["lesson"]): (r["status"], r["score"]) for r in csv.DictReader(f)}
-    return seconds, cpu, scores
+    Path(out).mkdir()
+    seconds, cpu, rows = run_batch(subs, lessons, Path(out) / "summary.csv", *options)
+    return seconds, cpu, {(r["student"], r["lesson"]): (r["status"], r["score"]) for r in rows}
 
 
 def main(argv=None):
