@@ -36,6 +36,7 @@ import click
 from . import course
 
 EXIT_GRADED, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
+WORKER_ENV = {}  # environment of the grading processes, over this one's (their sealing policy)
 DEFAULT_TIMEOUT = 300.0  # seconds per submission, a backstop behind the engine's own limits
 STATUSES = ("graded", "missing", "timeout", "killed", "error")
 HOST = socket.gethostname()  # the grader column of the local pool
@@ -244,13 +245,13 @@ class _Worker:
     the caller's ``__main__`` is imported again in it; only the kit's results travel back.
     """
 
-    def __init__(self):
+    def __init__(self, policy=None):  # policy: the environment of its sealing policy (default WORKER_ENV)
         import subprocess
         from multiprocessing.connection import Connection
 
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
-        env = dict(os.environ)
+        env = dict(os.environ, **(WORKER_ENV if policy is None else policy))
         kit = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join([kit] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         try:
@@ -526,6 +527,26 @@ def totals_line(rows, seconds, jobs, *, where=None, reused=0) -> str:
 # ----------------------------------------------------------------------------- CLI
 
 
+def require_seal(allow_unsealed, command_name, probe_here=True):
+    """Make every grading process of this run refuse to grade unsealed (unless allowed),
+    and say what holds; a host that cannot seal stops the command with what to enable.
+    Without ``probe_here`` (the grading is elsewhere), only the policy is set: None."""
+    from .sandbox import SealUnavailable, configure, probe
+
+    if allow_unsealed:
+        WORKER_ENV["GROKKING_ALLOW_UNSEALED"] = "1"
+    elif os.environ.get("GROKKING_SEAL", "auto") != "off":
+        WORKER_ENV["GROKKING_SEAL"] = "require"  # the grading processes' own policy
+    configure(require=True, allow_unsealed=allow_unsealed)
+    if not probe_here:
+        return None
+    try:
+        return probe()
+    except SealUnavailable as exc:
+        click.echo("%s: %s" % (command_name, exc), err=True)
+        sys.exit(EXIT_USAGE)
+
+
 @click.command("batch")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--lesson", "-l", "lessons", multiple=True,
@@ -546,12 +567,15 @@ def totals_line(rows, seconds, jobs, *, where=None, reused=0) -> str:
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print the summary table.")
+@click.option("--allow-unsealed", is_flag=True, help="Grade even where this host cannot seal learners' code "
+              "(namespaces, an unprivileged uid, a private file system): only with submissions you trust.")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT|local:N",
               help="Grade on a Dask cluster: its scheduler's address, or local:N for N workers on this machine "
                    '(needs pip install -e ".[cluster]").')
 @click.option("--force", is_flag=True, help="With --out, grade every submission again, even those whose result "
               "is already there.")
-def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progress, quiet, scheduler, force):
+def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progress, quiet, allow_unsealed,
+            scheduler, force):
     """Grade many submissions: a folder with one sub-folder per student, files, or glob patterns.
 
     \b
@@ -575,6 +599,10 @@ def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progr
     jobs = jobs or os.cpu_count() or 1
     if progress is None:
         progress = sys.stderr.isatty()
+    remote = scheduler is not None and not scheduler.startswith("local:")  # the workers' hosts seal, not this one
+    isolation = require_seal(allow_unsealed, "grade batch", probe_here=not remote)
+    if isolation:
+        click.echo("learners' code runs %s" % isolation, err=True)
     started = time.monotonic()
     rows, where, reused = _grade(tasks, jobs=jobs, timeout=timeout, seed=seed, progress=progress,
                                  scheduler=scheduler, out_dir=out_dir, fmt=fmt, force=force)

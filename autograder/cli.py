@@ -151,8 +151,9 @@ def run_replay(name, submission=None, *, echo=click.echo):
 
 def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbose=False, echo=click.echo):
     """Grade one lesson and print the report; returns the exit status."""
-    from .grading.engine import GraderBroken, SubmissionMissing, grade
+    from .grading.engine import GraderBroken, SealUnavailable, SubmissionMissing, grade
     from .report import render
+    from . import formats, history  # noqa: F401  (everything this process runs is loaded before any learner's code)
 
     own_file = submission is None  # the learner's exercises/ file: its attempts go to the history
     submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
@@ -166,10 +167,12 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
     except GraderBroken as exc:
         click.echo("grade: internal error: %s" % exc, err=True)
         return EXIT_INTERNAL
+    except SealUnavailable as exc:
+        click.echo("grade: %s" % exc, err=True)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         click.echo("grade: interrupted", err=True)
         return 130
-    from . import history
 
     if own_file:
         history.record(result)
@@ -239,6 +242,33 @@ def list_lessons(lesson, mistakes):
                 for item in (m for m in for_lesson(meta.name) if m.exercise == e.name):
                     click.echo("\n".join(textwrap.wrap(item.when, 72, initial_indent="      - ",
                                                         subsequent_indent="        ")))
+
+
+@main.command("doctor")
+def doctor_cmd():
+    """Say what isolation learners' code gets on this host, and how to get more.
+
+    Exit status: 0 sealed, 1 process limits only."""
+    import platform
+
+    from .sandbox import policy, probe, seal
+
+    click.echo("host: %s %s, Python %s, running as uid %d" % (
+        platform.system(), platform.release(), platform.python_version(), os.geteuid()))
+    click.echo("policy: GROKKING_SEAL=%s; learners' uid/gid when the grader is root: %d/%d; scratch %d MB" % (
+        policy.seal, policy.uid, policy.gid, policy.scratch_mb))
+    reason = seal.supported()
+    isolation = probe() if not reason else "process only: %s" % reason
+    click.echo("learners' code runs %s" % isolation)
+    if isolation.startswith("sealed"):
+        click.echo("It sees Python's standard library, NumPy and the system's shared libraries, read-only, and its "
+                   "own scratch /tmp; not the kit, the reference solutions, other submissions, results, the "
+                   "network or other processes. Every process it starts is killed before results are written.")
+        sys.exit(0)
+    click.echo("Only the process limits hold (time, memory, a separate process): fine for your own code; "
+               "grade others' code (batch, Gradescope, nbgrader) on a host that can seal, or with "
+               "--allow-unsealed in a disposable container.")
+    sys.exit(1)
 
 
 @main.command("generate")

@@ -109,6 +109,7 @@ def grade_on_cluster(tasks, scheduler, *, timeout, seed=None, progress=False, on
         bar = batch._progress_bar(len(tasks), progress)
         bar.update(len(rows))
         kit = kit_version()
+        policy = dict(batch.WORKER_ENV)  # the sealing policy of this run, for the workers' grading processes
         pending = iter(todo)
         completed = distributed.as_completed()
 
@@ -123,7 +124,7 @@ def grade_on_cluster(tasks, scheduler, *, timeout, seed=None, progress=False, on
                     batch._report(bar, on_row, rows[index])
                     continue
                 future = client.submit(grade_remote, task.lesson, task.path.name, data, digest(data), task.seed,
-                                       timeout, kit, key="grade-%s-%s" % (task.lesson, uuid.uuid4().hex),
+                                       timeout, kit, policy, key="grade-%s-%s" % (task.lesson, uuid.uuid4().hex),
                                        pure=False)
                 futures[future] = index
                 completed.add(future)
@@ -136,6 +137,8 @@ def grade_on_cluster(tasks, scheduler, *, timeout, seed=None, progress=False, on
             future.release()
             batch._report(bar, on_row, rows[index])
             submit(window - len(futures))
+        if not scheduler.startswith("local:"):  # this host's isolation was not the question: the workers' was
+            _say_isolation(rows.values(), echo)
     except BaseException:
         if futures:
             with contextlib.suppress(Exception):  # a scheduler gone cancels them itself
@@ -148,6 +151,16 @@ def grade_on_cluster(tasks, scheduler, *, timeout, seed=None, progress=False, on
         if cluster is not None:
             cluster.close()
     return [rows[i] for i in range(len(tasks))], workers
+
+
+def _say_isolation(rows, echo):
+    """What held around the learners' code on the workers, as their results say."""
+    seen = {}
+    for row in rows:
+        if row.result is not None and getattr(row.result, "isolation", ""):
+            seen[row.result.isolation] = seen.get(row.result.isolation, 0) + 1
+    for isolation, count in sorted(seen.items(), key=lambda kv: -kv[1]):
+        echo("learners' code ran %s (%d submission%s)" % (isolation, count, "" if count == 1 else "s"))
 
 
 def _announce(client, scheduler, echo):
@@ -216,14 +229,15 @@ def _here():
 
 # -------------------------------------------------------------------- on a worker
 
-_idle = []  # grading processes of this worker between tasks
+_idle = {}  # sealing policy -> grading processes of this worker between tasks
 _idle_lock = threading.Lock()
 
 
-def grade_remote(lesson, name, data, sha, seed, timeout, kit):
+def grade_remote(lesson, name, data, sha, seed, timeout, kit, policy=None):
     """A Dask task: grade ``data`` (a learner's file named ``name``) for ``lesson``;
     ``(status, result, message, seconds, grader)`` as the local pool's grading process
-    answers, with the worker's name."""
+    answers, with the worker's name. ``policy``: the environment that sets the sealing
+    policy of the grading process (``batch.WORKER_ENV`` of the command)."""
     from .batch import HOST, Task
 
     grader = _name(_here(), HOST)
@@ -235,22 +249,25 @@ def grade_remote(lesson, name, data, sha, seed, timeout, kit):
     with tempfile.TemporaryDirectory(prefix="grade-") as folder:
         path = Path(folder) / Path(name).name
         path.write_bytes(data)
-        status, result, message, seconds = _grade_file(Task("", lesson, path, seed), timeout)
+        status, result, message, seconds = _grade_file(Task("", lesson, path, seed), timeout, policy or {})
     if result is not None:
         for check in result.checks:
             check.calls = []  # what the misconceptions were named from: not needed past the engine
     return status, result, message, seconds, grader
 
 
-def _grade_file(task, timeout):
-    """Grade one file in an idle grading process of this worker (started when none is idle)."""
+def _grade_file(task, timeout, policy):
+    """Grade one file in an idle grading process of this worker with that sealing policy
+    (started when none is idle)."""
     from .batch import _Worker
 
+    kind = tuple(sorted(policy.items()))
     with _idle_lock:
-        worker = _idle.pop() if _idle else None
+        idle = _idle.setdefault(kind, [])
+        worker = idle.pop() if idle else None
     if worker is None or worker.exitcode is not None:
         _stop_idle_at_exit()
-        worker = _Worker()
+        worker = _Worker(policy)
         if not worker.conn.poll(60) or _receive(worker) is None:
             worker.stop(kill=True)
             return "error", None, "a grading process could not start (exit code %s)" % worker.exitcode, 0.0
@@ -264,7 +281,7 @@ def _grade_file(task, timeout):
                 return ("error", None, "the grading process ended unexpectedly (exit code %s)" % code,
                         time.monotonic() - worker.started)
             with _idle_lock:
-                _idle.append(worker)
+                _idle.setdefault(kind, []).append(worker)
             return reply
         elapsed = time.monotonic() - worker.started
         if elapsed >= timeout:
@@ -284,7 +301,7 @@ def _stop_idle_at_exit():
 
     def stop():
         with _idle_lock:
-            workers = list(_idle)
+            workers = [worker for idle in _idle.values() for worker in idle]
             _idle.clear()
         for worker in workers:
             worker.stop()

@@ -125,17 +125,23 @@ def init_cmd(directory, lessons, course_id, check):
 @click.option("--student", "students", multiple=True, help="Only this student (repeatable).")
 @click.option("--db", "db_url", default=None, help="nbgrader's database URL (default: gradebook.db in the course folder).")
 @click.option("--seed", type=int, default=None, help="Seed of the randomized cases (default: fixed per student).")
-def regrade_cmd(lesson, root, students, db_url, seed):
+@click.option("--allow-unsealed", is_flag=True, help="Grade even where this host cannot seal learners' code.")
+def regrade_cmd(lesson, root, students, db_url, seed, allow_unsealed):
     """Grade the submitted notebooks of LESSON again with the kit's engine and write the
     scores into nbgrader's gradebook (after `nbgrader autograde LESSON`)."""
     from .regrade import regrade
+    from .sandbox import SealUnavailable
 
     try:
         course.lesson(lesson)
     except course.UnknownLesson as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        regrade(root, lesson, students=set(students) or None, db_url=db_url, seed=seed, log=click.echo)
+        regrade(root, lesson, students=set(students) or None, db_url=db_url, seed=seed, log=click.echo,
+                allow_unsealed=allow_unsealed)
+    except SealUnavailable as exc:
+        click.echo("grade course regrade: %s" % exc, err=True)
+        sys.exit(2)
     except LookupError as exc:
         click.echo("grade course regrade: %s" % exc, err=True)
         sys.exit(2)
@@ -150,4 +156,11 @@ def code_cmd(notebook):
 
     from .regrade import notebook_code
 
-    click.echo(notebook_code(nbformat.read(notebook, as_version=4)), nl=False)
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+        code = notebook_code(nb)
+    except Exception as exc:  # noqa: BLE001 - not JSON, not a notebook, a notebook of another shape
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        click.echo("grade course code: %s is not a readable notebook (%s)" % (notebook, first), err=True)
+        sys.exit(2)
+    click.echo(code, nl=False)

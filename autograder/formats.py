@@ -108,7 +108,8 @@ def junit_xml(results, *, suite_names=None, durations=None, name="grade") -> str
         properties = ET.SubElement(suite, "properties")
         for key, value in (("lesson", result.lesson), ("title", result.title),
                            ("score", number(result.score)), ("max_score", number(result.max_score)),
-                           ("seed", result.seed), ("submission", result.submission)):
+                           ("seed", result.seed), ("submission", result.submission),
+                           ("isolation", result.isolation)):
             ET.SubElement(properties, "property", name=key, value=_xml_text(value))
         per_check = seconds / len(result.checks) if result.checks else 0.0
         for check in result.checks:

@@ -97,8 +97,9 @@ Try it on your own machine (no Gradescope needed):
 # --------------------------------------------------------------------------- bundle
 
 
-def _kit_files():
-    """``(name in the bundle, bytes)`` of the kit: its package, solutions and project file."""
+def _kit_files(lessons):
+    """``(name in the bundle, bytes)`` of the kit: its package, the reference solutions of
+    ``lessons`` (no other lesson's answers travel) and its project file."""
     files = []
     solutions = reference.solutions_dir()
     for path in sorted(PACKAGE.rglob("*")):
@@ -108,7 +109,7 @@ def _kit_files():
         if relative.parts[0] == "_solutions":  # an installed kit's copy: shipped as kit/solutions below
             continue
         files.append(("kit/autograder/%s" % relative.as_posix(), path.read_bytes()))
-    for path in sorted(solutions.glob("*.py")):
+    for path in sorted(solutions / ("%s.py" % name) for name in lessons):
         files.append(("kit/solutions/%s" % path.name, path.read_bytes()))
     project = REPO / "pyproject.toml"
     if project.is_file() and (REPO / "solutions").is_dir():
@@ -170,7 +171,7 @@ def _pyproject():
     ])
 
 
-def build_bundle(lessons, output, *, visibility="visible") -> Path:
+def build_bundle(lessons, output, *, visibility="visible", allow_unsealed=False) -> Path:
     """Write the Gradescope autograder zip for ``lessons`` to ``output``; returns its path."""
     import io
     import zipfile
@@ -182,7 +183,8 @@ def build_bundle(lessons, output, *, visibility="visible") -> Path:
         raise ValueError("name at least one lesson")
     if visibility not in VISIBILITIES:
         raise ValueError("visibility must be one of %s" % ", ".join(VISIBILITIES))
-    config = {"lessons": lessons, "files": {name: "%s.py" % name for name in lessons}, "visibility": visibility}
+    config = {"lessons": lessons, "files": {name: "%s.py" % name for name in lessons}, "visibility": visibility,
+              "allow_unsealed": bool(allow_unsealed)}
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
@@ -192,7 +194,7 @@ def build_bundle(lessons, output, *, visibility="visible") -> Path:
         _add(bundle, "config.json", (json.dumps(config, indent=1) + "\n").encode())
         _add(bundle, "README.txt", README.format(lessons=", ".join(lessons),
                                                  files=", ".join(config["files"].values())).encode())
-        for name, data in _kit_files():
+        for name, data in _kit_files(lessons):
             _add(bundle, name, data)
     output.write_bytes(buffer.getvalue())
     return output
@@ -227,6 +229,7 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
     """Grade a Gradescope submission and write ``results.json``; returns the exit status."""
     from .formats import error_results, gradescope_results, summary_line
     from .grading.engine import GraderBroken, grade
+    from .sandbox import SealUnavailable, configure
 
     started = time.monotonic()
     config = json.loads(Path(config_path).read_text(encoding="utf-8"))
@@ -235,6 +238,7 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
     results_path.parent.mkdir(parents=True, exist_ok=True)
     graded, missing = [], []
     status = EXIT_OK
+    configure(require=True, allow_unsealed=bool(config.get("allow_unsealed")))
     for lesson in config["lessons"]:
         filename = config.get("files", {}).get(lesson, "%s.py" % lesson)
         file = find_file(submission_dir, filename)
@@ -243,12 +247,13 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
             continue
         try:
             result = grade(lesson, file)
-        except GraderBroken as exc:
+        except (GraderBroken, SealUnavailable) as exc:
             echo("internal error: %s" % exc)
             data = error_results("The autograder itself failed on %s (not your fault): please tell your "
                                  "instructor." % lesson, visibility=visibility)
             results_path.write_text(json.dumps(data, indent=1), encoding="utf-8")
             return EXIT_INTERNAL
+        echo("learners' code ran %s" % result.isolation)
         result.submission = file.name
         echo(summary_line(result))
         graded.append(result)
@@ -300,7 +305,9 @@ def main(argv=None):
               help="Where to write the zip (default: LESSON-autograder.zip).")
 @click.option("--visibility", type=click.Choice(["visible", "after_published", "after_due_date", "hidden"]),
               default="visible", show_default=True, help="When students see each check's result.")
-def command(lessons, output, visibility):
+@click.option("--allow-unsealed", is_flag=True, help="Let the autograder grade where the container cannot seal "
+              "learners' code (no namespaces): it then refuses nothing, and says so in its log.")
+def command(lessons, output, visibility, allow_unsealed):
     """Build a Gradescope autograder (a zip to upload) for one or more lessons.
 
     Students then submit lessonN.py; each check becomes one Gradescope test.
@@ -308,7 +315,7 @@ def command(lessons, output, visibility):
     """
     try:
         output = output or Path("%s-autograder.zip" % "-".join(lessons))
-        path = build_bundle(lessons, output, visibility=visibility)
+        path = build_bundle(lessons, output, visibility=visibility, allow_unsealed=allow_unsealed)
     except course.UnknownLesson as exc:
         click.echo("grade gradescope: %s" % exc.args[0], err=True)
         sys.exit(EXIT_USAGE)

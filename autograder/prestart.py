@@ -29,12 +29,26 @@ ENV_OVERRIDES = {
     "PYTHONDONTWRITEBYTECODE": "1",
 }
 
+# The only variables of the grader's environment the learner's process inherits: the
+# locale, and the CPU settings that some hosts need for OpenBLAS to run at all. Nothing
+# else (no CI token, no credentials) crosses into the sandbox.
+ENV_KEPT = ("LANG", "LC_ALL", "LC_CTYPE", "TZ", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_VERBOSE")
+ENV_BASE = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8"}
+
 _started = None
+
+
+def worker_env():
+    """The learner's process's whole environment."""
+    env = dict(ENV_BASE)
+    env.update({k: os.environ[k] for k in ENV_KEPT if k in os.environ})
+    env.update(ENV_OVERRIDES)
+    return env
 
 
 def worker_process(*extra, **popen):
     """A new ``worker.py`` process (``extra``: its arguments)."""
-    return subprocess.Popen([sys.executable, "-I", "-B", str(WORKER), *extra], env=dict(os.environ, **ENV_OVERRIDES),
+    return subprocess.Popen([sys.executable, "-I", "-B", str(WORKER), *extra], env=worker_env(),
                             close_fds=True, **popen)
 
 

@@ -63,6 +63,15 @@ def _broken_cell(index, cell, error) -> str:
     return "\n".join(lines)
 
 
+def _cell_code(cell) -> str:
+    """A code cell's source with IPython's ``%magic`` and ``!shell`` lines as comments."""
+    lines = []
+    for line in cell.source.splitlines():
+        m = _MAGIC.match(line)
+        lines.append("%spass  # %s" % (m.group(1), m.group(2)) if m else line)
+    return "\n".join(lines)
+
+
 def notebook_code(nb) -> str:
     """The code a notebook defines: its code cells but the graded test cells, in order.
 
@@ -73,11 +82,7 @@ def notebook_code(nb) -> str:
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code" or _is_grade_cell(cell):
             continue
-        lines = []
-        for line in cell.source.splitlines():
-            m = _MAGIC.match(line)
-            lines.append("%spass  # %s" % (m.group(1), m.group(2)) if m else line)
-        text = "\n".join(lines)
+        text = _cell_code(cell)
         try:
             compile(text, "cell", "exec", dont_inherit=True)
         except SyntaxError as error:
@@ -239,12 +244,16 @@ class KitGrade(NbGraderPreprocessor):
 
     seed = Integer(None, allow_none=True,
                    help="Seed of the randomized cases (default: fixed per student and lesson).").tag(config=True)
+    allow_unsealed = Bool(False, help="Grade even where this host cannot seal learners' code (namespaces, an "
+                                      "unprivileged uid, a private file system); by default autograde refuses."
+                          ).tag(config=True)
 
     def preprocess(self, nb, resources):
         info = resources.get("nbgrader", {})
         lesson = lesson_of(info.get("assignment", ""), info.get("notebook", ""))
         if lesson is None:
             return nb, resources
+        require_seal(self.allow_unsealed)
         seed = self.seed if self.seed is not None else seed_for(info.get("student", ""), lesson)
         result = grade_code(lesson, notebook_code(nb), seed=seed)
         resources[RESULT_KEY] = result
@@ -253,22 +262,57 @@ class KitGrade(NbGraderPreprocessor):
         return nb, resources
 
 
-class KitExecute(Execute):
-    """nbgrader's execution of the notebook, which a dying kernel cannot stop: the
-    grades come from ``KitGrade`` anyway."""
+def require_seal(allow_unsealed=False):
+    """The course grades learners' notebooks sealed, or not at all (unless allowed)."""
+    from .sandbox import configure
 
-    run_kernel = Bool(True, help="Run the notebook in a kernel for the outputs of the "
-                                 "learner's own cells (grades never depend on it).").tag(config=True)
+    configure(require=True, allow_unsealed=allow_unsealed)
+
+
+class KitExecute(Execute):
+    """The outputs of the learner's own cells, for the feedback: by default the cells run
+    in the kit's sealed sandbox (:mod:`autograder.cells`), never in a Jupyter kernel of the
+    grader's user. Grades never depend on it: they come from ``KitGrade``."""
+
+    run_kernel = Bool(True, help="Run the learner's cells for their outputs (in the kit's sealed sandbox; "
+                                 "grades never depend on it).").tag(config=True)
+    jupyter_kernel = Bool(False, help="Run them in nbgrader's Jupyter kernel instead, as the grader's own user "
+                                      "and unsealed (rich outputs, but a cell can reach the gradebook): only "
+                                      "for notebooks you trust.").tag(config=True)
+    cell_timeout = Integer(30, help="Seconds each cell may run in the sandbox.").tag(config=True)
 
     def preprocess(self, nb, resources, km=None):
         if not self.run_kernel:
             return nb, resources
+        if not self.jupyter_kernel:
+            return self._run_sealed(nb), resources
         try:
             return super().preprocess(nb, resources, km=km)
         except Exception as exc:  # noqa: BLE001  (DeadKernelError, timeouts, ...)
             self.log.warning("the kernel stopped while running the notebook (%s: %s); the kit's "
                              "grades do not depend on it", type(exc).__name__, exc)
             return nb, resources
+
+    def _run_sealed(self, nb):
+        from .cells import run_cells
+
+        chosen = [(i, cell) for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and not _is_grade_cell(cell)]
+        sources = [_cell_code(cell) for _, cell in chosen]
+        for count, ((_, cell), ran) in enumerate(zip(chosen, run_cells(sources, timeout=self.cell_timeout)), 1):
+            outputs = []
+            if ran["stdout"]:
+                outputs.append(new_output("stream", name="stdout", text=ran["stdout"]))
+            if ran["stderr"]:
+                outputs.append(new_output("stream", name="stderr", text=ran["stderr"]))
+            if ran["value"] is not None:
+                outputs.append(new_output("execute_result", data={"text/plain": ran["value"]}, execution_count=count))
+            if ran["error"]:
+                name, message, trace = ran["error"]
+                outputs.append(new_output("error", ename=name, evalue=message,
+                                          traceback=trace.splitlines() if trace else [message]))
+            cell.outputs = outputs
+            cell.execution_count = count
+        return nb
 
 
 class KitScores(NbGraderPreprocessor):
@@ -335,7 +379,7 @@ def _writable(path: Path):
     return mode
 
 
-def regrade(root, lesson: str, *, students=None, db_url=None, seed=None, log=print) -> dict:
+def regrade(root, lesson: str, *, students=None, db_url=None, seed=None, log=print, allow_unsealed=False) -> dict:
     """Grade every submitted notebook of ``lesson`` under the course folder ``root`` with
     the kit's engine and write each exercise's score into nbgrader's gradebook (the
     ``auto_score`` of its test cell) and its report into the autograded notebook.
@@ -362,6 +406,7 @@ def regrade(root, lesson: str, *, students=None, db_url=None, seed=None, log=pri
                 log("%s: no %s submitted" % (student, path.name))
                 continue
             nb = nbformat.read(path, as_version=4)
+            require_seal(allow_unsealed)
             result = grade_code(lesson, notebook_code(nb), seed=seed if seed is not None else seed_for(student, lesson))
             per_exercise = exercise_scores(result)
             for exercise in per_exercise:

@@ -85,7 +85,10 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
 
     lesson = course.lesson(result.lesson)
     out = [paint("%s · %s" % (result.lesson, result.title), "title")]
-    out += textwrap.wrap("file: " + _display_path(result.submission), width - 2, subsequent_indent="      ") + [""]
+    out += textwrap.wrap("file: " + _display_path(result.submission), width - 2, subsequent_indent="      ")
+    if result.isolation:
+        out += textwrap.wrap("run: " + result.isolation, width - 2, subsequent_indent="      ")
+    out.append("")
     if result.problem:
         out += textwrap.wrap(result.problem, width - 2, initial_indent="! ", subsequent_indent="  ")
         out.append("")

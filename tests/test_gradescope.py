@@ -32,7 +32,10 @@ def test_bundle_contents(bundle):
             "kit/autograder/lessons/lesson3.toml", "kit/autograder/graders/test_lesson3.py"} <= names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     assert modes["run_autograder"] & stat.S_IXUSR and modes["setup.sh"] & stat.S_IXUSR
-    assert config == {"lessons": ["lesson3"], "files": {"lesson3": "lesson3.py"}, "visibility": "after_published"}
+    assert config == {"lessons": ["lesson3"], "files": {"lesson3": "lesson3.py"}, "visibility": "after_published",
+                      "allow_unsealed": False}
+    # Only the graded lesson's answers travel with the bundle.
+    assert [n for n in names if n.startswith("kit/solutions/")] == ["kit/solutions/lesson3.py"]
     # Whatever the project file copies into the wheel is in the bundle, or setup.sh's install fails.
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     for source in project["tool"]["hatch"]["build"]["targets"]["wheel"].get("force-include", {}):

@@ -17,7 +17,8 @@ import pytest
 
 from .. import course, reference
 from ..misconceptions import for_lesson, name_misconceptions
-from ..sandbox import Sandbox
+from ..sandbox import Sandbox, SealUnavailable  # noqa: F401  (SealUnavailable: for the front ends)
+from ..sandbox.seal import make_undumpable
 from .plugin import GRADERS_INI, GradingState, RunPlugin
 from .results import LessonResult
 
@@ -52,15 +53,17 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
     ``exercises`` restricts grading to those exercises (a drill grades one)."""
     lesson = course.lesson(lesson_name)
     submission = Path(submission)
-    if not submission.is_file():
+    if not os.path.lexists(submission) or submission.is_dir():
         raise SubmissionMissing("%s not found" % submission)
     if seed is None:
         seed = secrets.randbelow(2**31)
     label = label or submission.name
-    # Everything the grader trusts is read before any of the learner's code runs.
+    # Everything the grader trusts is read before any of the learner's code runs, and no
+    # process of this user may read or steer this one (ptrace, /proc/PID/mem or fd).
     course.traces()
     reference.load(lesson.name)
     for_lesson(lesson.name)
+    make_undumpable()
     with Sandbox(submission, module_name=lesson.name) as sandbox:
         state = GradingState(lesson, sandbox, seed, label, only=exercises)
         args = [
@@ -89,13 +92,14 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
             raise GraderBroken("the grader of %s is broken:\n%s\n%s" % (
                 lesson.name, "\n".join(state.collect_errors), sink.getvalue()[-3000:]))
         load = sandbox.load_status()
+        isolation = sandbox.isolation
     _note_dependencies(lesson, state.records)
     name_misconceptions(lesson.name, state.records, reference.load(lesson.name))
     problem = ""
     if load.get("status") != "loaded":
         problem = next((r.message for r in state.records if r.message), load.get("status", ""))
     return LessonResult(lesson=lesson.name, title=lesson.title, submission=str(submission), seed=seed,
-                        checks=state.records, problem=problem)
+                        checks=state.records, problem=problem, isolation=isolation)
 
 
 def _note_dependencies(lesson, records):

@@ -72,6 +72,7 @@ class LessonResult:
     seed: int
     checks: list
     problem: str = ""  # why the file could not be run at all (syntax error...), if so
+    isolation: str = ""  # what held around the learner's code: "sealed: ..." or "process only: ..."
 
     @property
     def score(self) -> Fraction:
@@ -105,4 +106,5 @@ class LessonResult:
             "tests": [c.to_json() for c in self.checks],
             "seed": self.seed,
             "submission": self.submission,
+            "isolation": self.isolation,
         }

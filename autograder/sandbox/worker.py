@@ -30,6 +30,7 @@ import types
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import protocol  # noqa: E402  (a sibling module, importable without the kit)
+import seal as sealing  # noqa: E402  (likewise; loads ctypes before any learner's code)
 
 import numpy  # noqa: E402,F401  (loaded once, shared by every forked child)
 # Loaded once here too, not in every child: numpy.random (which NumPy imports only on first
@@ -74,15 +75,22 @@ def _vm_bytes():
         return 0
 
 
-def _set_limits(memory_mb):
+NPROC = 16  # processes and threads of the learner's uid (its forks and threads, at most)
+CPU_SECONDS = 120  # CPU time of one exercise's process, past every call's own wall-time limit
+
+
+def _set_limits(memory_mb, vm_base=0, sealed=False):
     try:
         import resource
     except ImportError:  # not a POSIX system: only the wall-time limit applies
         return
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 2**20, 64 * 2**20))
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+    if sealed:  # its own uid (or user namespace): the count is the submission's alone
+        resource.setrlimit(resource.RLIMIT_NPROC, (NPROC, NPROC))
     if memory_mb and sys.platform.startswith("linux"):
-        limit = _vm_bytes() + int(memory_mb) * 2**20
+        limit = (_vm_bytes() or vm_base) + int(memory_mb) * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
@@ -94,13 +102,15 @@ def _student_line(tb, path):
     return line
 
 
-def _child_main(path, code, module_name, req_fd, resp_fd, memory_mb, workdir):
+def _child_main(path, code, module_name, req_fd, resp_fd, memory_mb, workdir, the_seal=None, vm_base=0):
     """Import the learner's file and answer calls until the parent closes the pipe."""
     os.setpgid(0, 0)
     requests = os.fdopen(req_fd, "rb")
     responses = os.fdopen(resp_fd, "wb")
-    _set_limits(memory_mb)
     os.chdir(workdir)
+    if the_seal is not None:
+        sealing.drop_privileges(the_seal)
+    _set_limits(memory_mb, vm_base, sealed=the_seal is not None)
     sys.meta_path.insert(0, _BlockKit())
     sys.argv = [path]
     sys.stdin = open(os.devnull)
@@ -202,13 +212,23 @@ class _Child:
         text = data[:OUTPUT_LIMIT].decode("utf-8", "replace")
         return text + ("\n[... output cut]" if len(data) > OUTPUT_LIMIT else "")
 
-    def kill(self):
+    def kill(self, everything=False):
+        """Kill this child (its process group too); ``everything``: in a sealed worker's
+        PID namespace, every process but the init, however it hid (a double fork, setsid,
+        stopped, ignoring signals), all reaped before this returns."""
         for target in (lambda: os.killpg(self.pid, signal.SIGKILL), lambda: os.kill(self.pid, signal.SIGKILL)):
             try:
                 target()
             except OSError:
                 pass
-        return self.reap()
+        code = self.reap()
+        if everything:
+            kill_everything()
+        try:
+            os.unlink(self.out_path)
+        except OSError:
+            pass
+        return code
 
     def reap(self):
         for fd in (self.req, self.resp):
@@ -226,15 +246,35 @@ class _Child:
         return os.WEXITSTATUS(status)
 
 
+def kill_everything():
+    """In a PID namespace's init: SIGKILL every other process of the namespace, and reap
+    them all (orphans are the init's children), so that none outlives this call."""
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except OSError:
+        pass
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+        except InterruptedError:
+            continue
+
+
 class Zygote:
     def __init__(self, channel_in, channel_out):
         self.channel_in = channel_in
         self.channel_out = channel_out
-        self.workdir = tempfile.mkdtemp(prefix="grade-")
+        self.workdir = None
+        self.cwd = None
         self.child = None
         self.count = 0
         self.path = self.code = None
         self.module_name = "submission"
+        self.seal = None
+        self.isolation = ""
+        self.vm_base = 0
 
     def reply(self, obj, payload=None):
         protocol.write_frame(self.channel_out, protocol.dumps(obj))
@@ -242,26 +282,77 @@ class Zygote:
             protocol.write_frame(self.channel_out, payload)
 
     def load(self, request):
+        """Compile the learner's file (sent as text: the worker opens no file of the
+        host), then seal this process before any of its code can run."""
         self.path = request["path"]
         self.module_name = request.get("module_name") or "submission"
-        try:
-            with open(self.path, "rb") as f:
-                source = f.read()
-        except OSError as exc:
-            return self.reply({"status": "unreadable", "message": str(exc)})
+        source = request.get("source")
+        if source is None:  # a path on this host (the unsealed tools of the kit's own tests)
+            try:
+                with open(self.path, "rb") as f:
+                    source = f.read()
+            except OSError as exc:
+                return self.reply({"status": "unreadable", "message": str(exc)})
         try:
             self.code = compile(source, self.path, "exec", dont_inherit=True)
         except SyntaxError as exc:
-            return self.reply({
+            text, offset = (exc.text or "").rstrip("\n"), exc.offset
+            if len(text) > 76:  # a window of the line around the error, not a screenful
+                start = max(0, min((offset or 1) - 38, len(text) - 76))
+                text, offset = text[start:start + 76], (offset - start if offset else offset)
+            return self._loaded(request, {
                 "status": "syntax_error",
                 "message": exc.msg,
                 "line": exc.lineno,
-                "offset": exc.offset,
-                "text": (exc.text or "").rstrip("\n"),
+                "offset": offset,
+                "text": text,
             })
         except (ValueError, UnicodeDecodeError) as exc:  # null bytes, bad encoding
-            return self.reply({"status": "unreadable", "message": str(exc)})
-        self.reply({"status": "loaded"})
+            return self._loaded(request, {"status": "unreadable", "message": str(exc)})
+        except (RecursionError, MemoryError, OverflowError) as exc:  # absurd nesting or sizes
+            return self._loaded(request, {"status": "unreadable", "message": "Python cannot compile it (%s)" % (
+                type(exc).__name__)})
+        finally:
+            source = request["source"] = None  # a large file is kept once, compiled
+        self._loaded(request, {"status": "loaded"})
+
+    def _loaded(self, request, answer):
+        """Seal as asked, then answer the load request (from the sealed init)."""
+        options = request.get("seal") or {}
+        if not options.get("enabled"):
+            self.workdir = self.cwd = tempfile.mkdtemp(prefix="grade-")
+            self.isolation = options.get("reason") or "process only: sealing is turned off"
+            return self.reply(dict(answer, isolation=self.isolation))
+        hidden = options.get("hidden") or []
+        try:
+            the_seal = sealing.seal(os.path.dirname(os.path.abspath(__file__)), uid=options.get("uid", 65534),
+                                    gid=options.get("gid", 65534), scratch_mb=options.get("scratch_mb", 64),
+                                    hidden=hidden, markers=options.get("markers") or [])
+        except sealing.Unsealable as exc:
+            return self.reply({"status": "unsealed", "message": str(exc)})
+        pid = os.fork()
+        if pid:  # the worker itself: waits for its init, holding no channel
+            for stream in (self.channel_in, self.channel_out):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+            while True:
+                try:
+                    _, status = os.waitpid(pid, 0)
+                    break
+                except InterruptedError:
+                    continue
+            os._exit(0)
+        sealing.enter_init()  # PID 1 of the namespace
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2):
+            signal.signal(signum, signal.SIG_IGN)
+        self.seal = the_seal
+        self.vm_base = _vm_bytes()
+        self.workdir = tempfile.mkdtemp(prefix=".grade-", dir=sealing.SCRATCH)
+        self.cwd = sealing.SCRATCH
+        self.isolation = the_seal.describe()
+        self.reply(dict(answer, isolation=self.isolation))
 
     def spawn(self, session, memory_mb):
         self.count += 1
@@ -277,7 +368,8 @@ class Zygote:
                 os.dup2(out_fd, 1)
                 os.dup2(out_fd, 2)
                 _close_fds({req_r, resp_w})
-                _child_main(self.path, self.code, self.module_name, req_r, resp_w, memory_mb, self.workdir)
+                _child_main(self.path, self.code, self.module_name, req_r, resp_w, memory_mb, self.cwd,
+                            self.seal, self.vm_base)
             finally:
                 os._exit(70)
         os.close(req_r)
@@ -290,7 +382,7 @@ class Zygote:
         session = request["session"]
         deadline = time.monotonic() + float(request["timeout"])
         if self.child is not None and self.child.session != session:
-            self.child.kill()
+            self.child.kill(everything=self.seal is not None)
             self.child = None
         if self.child is None:
             self.spawn(session, request.get("memory_mb"))
@@ -300,14 +392,14 @@ class Zygote:
             answer = protocol.read_frame_fd(child.resp, deadline)
         except TimeoutError:
             output = child.output()
-            child.kill()
+            child.kill(everything=self.seal is not None)
             self.child = None
             return self.reply({"status": "timeout", "output": output})
         except (OSError, protocol.ProtocolError):
             answer = None
         if answer is None:  # the child died
             output = child.output()
-            code = child.kill()
+            code = child.kill(everything=self.seal is not None)
             self.child = None
             return self.reply({"status": "crashed", "returncode": code, "output": output})
         self.reply({"status": "answered", "output": child.output()}, answer)
@@ -323,8 +415,11 @@ class Zygote:
             elif request["op"] == "call":
                 self.call(request, frame)
         if self.child is not None:
-            self.child.kill()
-        shutil.rmtree(self.workdir, ignore_errors=True)
+            self.child.kill(everything=self.seal is not None)
+        elif self.seal is not None:
+            kill_everything()
+        if self.workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 def _write_all(fd, data, deadline):
@@ -343,6 +438,7 @@ def _write_all(fd, data, deadline):
 
 
 def main():
+    sealing.prepare()  # while the grader imports its own modules
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     channel_in = os.fdopen(os.dup(0), "rb")
     channel_out = os.fdopen(os.dup(1), "wb")
@@ -373,6 +469,7 @@ def launcher():
         except ChildProcessError:
             pass
 
+    sealing.prepare()  # once, for every worker forked from here
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     signal.signal(signal.SIGCHLD, reap)
     sock = socket.socket(fileno=os.dup(0))
