@@ -228,6 +228,7 @@ def test_a_class_on_the_cluster_scores_as_on_the_local_pool(tmp_path, two_worker
                      cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "on 2 Dask workers" in proc.stdout
+    assert "learners' code ran " in proc.stderr  # the isolation the workers' results report
     rows = summary(tmp_path / "results")
     local = {row.student: row for row in batch.grade_all(batch.find_submissions([str(tmp_path / "subs")], ["lesson3"]),
                                                          jobs=2, seed=11)}
