@@ -12,6 +12,7 @@ the same content, kit version and format (and the same seed when ``--seed`` is g
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -110,10 +111,14 @@ class Checkpoint:
             if not result_path(self.out_dir, task.student, task.lesson, self.fmt).is_file():
                 continue
             row = record["row"]
-            task.seed = row["seed"]
-            kept[index] = Row(task.student, task.lesson, str(task.path), row["status"], score=Fraction(row["score"]),
-                              max_score=Fraction(row["max_score"]), seconds=row["seconds"], seed=row["seed"],
-                              message=row["message"], grader=row["grader"], named=list(row["misconceptions"]))
+            try:
+                kept[index] = Row(task.student, task.lesson, str(task.path), row["status"],
+                                  score=Fraction(row["score"]), max_score=Fraction(row["max_score"]),
+                                  seconds=float(row["seconds"]), seed=int(row["seed"]), message=str(row["message"]),
+                                  grader=str(row["grader"]), named=list(row["misconceptions"]))
+            except (KeyError, TypeError, ValueError, ZeroDivisionError):
+                continue  # a damaged record: graded again
+            task.seed = kept[index].seed
         return kept
 
     def _matches(self, record, task):
@@ -126,9 +131,12 @@ class Checkpoint:
 
     def save(self, row) -> None:
         """Write ``row``'s result, then its record (a submission the kit failed on, or one
-        with no file, gets its result file but no record: a rerun tries it again)."""
+        with no file, gets its result file but no record: a rerun tries it again). An
+        earlier record goes first, so that no record ever vouches for another result."""
         from .batch import result_path, result_text
 
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.record_path(row.student, row.lesson))
         write_atomic(result_path(self.out_dir, row.student, row.lesson, self.fmt), result_text(row, self.fmt))
         sha = self.digests.get((row.student, row.lesson))
         if sha is None or row.status not in ("graded", "timeout", "killed"):

@@ -125,6 +125,8 @@ def test_the_checkpoint_knows_the_kit_version(tmp_path, monkeypatch):
     assert store.reuse([task]) == {}
     store.save(batch._row(task, "graded", seconds=1.0))
     assert [row.status for row in checkpoint.Checkpoint(tmp_path / "out").reuse([task]).values()] == ["graded"]
+    store.save(batch._row(task, "error", message="the kit failed"))  # a regrade that failed: no record vouches
+    assert checkpoint.Checkpoint(tmp_path / "out").reuse([task]) == {}  # for the error file that replaced it
     assert checkpoint.kit_version().startswith(__version__ + "+")
     monkeypatch.setattr(checkpoint, "kit_version", lambda: __version__ + "+another")  # a grader was edited
     assert checkpoint.Checkpoint(tmp_path / "out").reuse([task]) == {}
