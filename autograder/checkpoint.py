@@ -29,6 +29,29 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def read_submission(path):
+    """``(kind, data)``: what the grader would see of ``path``, without following a link:
+    ``("file", bytes)`` (at most one byte over the sandbox's size limit: a larger file is
+    refused as too large all the same), or ``("symlink", b"")`` / ``("special", b"")``
+    for what the grader refuses unread. Raises OSError when it cannot be read."""
+    import stat
+
+    from .sandbox import MAX_SOURCE
+
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        return "symlink", b""
+    if not stat.S_ISREG(info.st_mode):
+        return "special", b""
+    with open(path, "rb") as f:
+        return "file", f.read(MAX_SOURCE + 1)
+
+
+def fingerprint(kind, data):
+    """The hash of a submission as :func:`read_submission` read it."""
+    return digest(data) if kind == "file" else "%s:%s" % (kind, digest(data))
+
+
 @functools.lru_cache(maxsize=None)
 def kit_version() -> str:
     """The kit's version and a hash of everything that decides a grade: its code, lessons,
@@ -97,7 +120,7 @@ class Checkpoint:
             if task.path is None:
                 continue
             try:
-                self.digests[(task.student, task.lesson)] = digest(task.path.read_bytes())
+                self.digests[(task.student, task.lesson)] = fingerprint(*read_submission(task.path))
             except OSError:
                 continue  # the grading says what is wrong with it
             if self.force:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
+import os
 import signal
 import sys
 import tempfile
@@ -32,7 +33,7 @@ import uuid
 import warnings
 from pathlib import Path
 
-from .checkpoint import digest, kit_version
+from .checkpoint import fingerprint, kit_version, read_submission
 
 ALLOWED_FAILURES = 1  # a task is tried again once after its worker dies, never a third time
 CONNECT_TIMEOUT = 20  # seconds to reach a scheduler
@@ -116,27 +117,32 @@ def grade_on_cluster(tasks, scheduler, *, timeout, seed=None, progress=False, on
         def submit(count):
             for index, task in itertools.islice(pending, count):
                 try:
-                    data = task.path.read_bytes()
+                    kind, data = read_submission(task.path)
                 except OSError as exc:
                     status = "missing" if isinstance(exc, FileNotFoundError) else "error"
                     rows[index] = batch._row(task, status, message="%s cannot be read: %s" % (task.path, exc),
                                              grader="")
                     batch._report(bar, on_row, rows[index])
                     continue
-                future = client.submit(grade_remote, task.lesson, task.path.name, data, digest(data), task.seed,
-                                       timeout, kit, policy, key="grade-%s-%s" % (task.lesson, uuid.uuid4().hex),
-                                       pure=False)
+                future = client.submit(grade_remote, task.lesson, task.path.name, data, fingerprint(kind, data),
+                                       task.seed, timeout, kit, policy, kind,
+                                       key="grade-%s-%s" % (task.lesson, uuid.uuid4().hex), pure=False)
                 futures[future] = index
                 completed.add(future)
 
-        window = max(200, 4 * sum(client.nthreads().values()))  # tasks in flight: every thread busy, few queued
-        submit(window)
-        for future in completed:
+        def window():  # tasks in flight: every thread busy, a few queued (workers may join as it runs)
+            return max(200, 4 * sum(client.nthreads().values()))
+
+        size = window()
+        submit(size)
+        for done, future in enumerate(completed, 1):
             index = futures.pop(future)
             rows[index] = _row(batch, tasks[index], future, distributed)
             future.release()
             batch._report(bar, on_row, rows[index])
-            submit(window - len(futures))
+            if done % 100 == 0:
+                size = window()
+            submit(size - len(futures))
         if not scheduler.startswith("local:"):  # this host's isolation was not the question: the workers' was
             _say_isolation(rows.values(), echo)
     except BaseException:
@@ -233,22 +239,29 @@ _idle = {}  # sealing policy -> grading processes of this worker between tasks
 _idle_lock = threading.Lock()
 
 
-def grade_remote(lesson, name, data, sha, seed, timeout, kit, policy=None):
+def grade_remote(lesson, name, data, sha, seed, timeout, kit, policy=None, kind="file"):
     """A Dask task: grade ``data`` (a learner's file named ``name``) for ``lesson``;
     ``(status, result, message, seconds, grader)`` as the local pool's grading process
     answers, with the worker's name. ``policy``: the environment that sets the sealing
-    policy of the grading process (``batch.WORKER_ENV`` of the command)."""
+    policy of the grading process (``batch.WORKER_ENV`` of the command); ``kind``: what
+    the learner's path was (:func:`checkpoint.read_submission`), made again here: a link
+    or a FIFO is refused by the grader as it would be on the command's machine."""
     from .batch import HOST, Task
 
     grader = _name(_here(), HOST)
-    if digest(data) != sha:
+    if fingerprint(kind, data) != sha:
         return "error", None, "the submission arrived damaged (its SHA-256 differs)", 0.0, grader
     if kit_version() != kit:
         return "error", None, ("this worker has the kit %s and the machine that sent the task %s: install the same "
                                "kit on every worker" % (kit_version(), kit)), 0.0, grader
     with tempfile.TemporaryDirectory(prefix="grade-") as folder:
         path = Path(folder) / Path(name).name
-        path.write_bytes(data)
+        if kind == "symlink":
+            os.symlink(os.devnull + "-not-followed", path)
+        elif kind == "special":
+            os.mkfifo(path)
+        else:
+            path.write_bytes(data)
         status, result, message, seconds = _grade_file(Task("", lesson, path, seed), timeout, policy or {})
     if result is not None:
         for check in result.checks:

@@ -226,6 +226,8 @@ def two_workers(dask_cluster):
 @pytest.mark.slow
 def test_a_class_on_the_cluster_scores_as_on_the_local_pool(tmp_path, two_workers):
     make_class(tmp_path / "subs")
+    (tmp_path / "subs" / "linda").mkdir()  # a link to another's file: refused unread, there as here
+    (tmp_path / "subs" / "linda" / "lesson3.py").symlink_to(tmp_path / "subs" / "alice" / "lesson3.py")
     proc = run_batch("subs", "-l", "lesson3", "--out", "results", "--seed", "11", "--scheduler", two_workers.address,
                      cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
@@ -234,7 +236,8 @@ def test_a_class_on_the_cluster_scores_as_on_the_local_pool(tmp_path, two_worker
     rows = summary(tmp_path / "results")
     local = {row.student: row for row in batch.grade_all(batch.find_submissions([str(tmp_path / "subs")], ["lesson3"]),
                                                          jobs=2, seed=11)}
-    assert sorted(rows) == sorted(local) == sorted(CLASS)
+    assert sorted(rows) == sorted(local) == sorted(CLASS) + ["linda"]
+    assert "symbolic link" in rows["linda"]["message"] and rows["linda"]["score"] == "0"
     for student, row in rows.items():
         expected = local[student].csv_row()
         assert [row[k] for k in ("status", "score", "max_score", "seed", "message", "misconceptions")] == \
