@@ -22,6 +22,7 @@ import csv
 import glob
 import json
 import os
+import socket
 import sys
 import time
 from collections import deque
@@ -33,10 +34,11 @@ import click
 
 from . import course
 
-EXIT_GRADED, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
+EXIT_GRADED, EXIT_BELOW, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 WORKER_ENV = {}  # environment of the grading processes, over this one's (their sealing policy)
 DEFAULT_TIMEOUT = 300.0  # seconds per submission, a backstop behind the engine's own limits
-STATUSES = ("graded", "missing", "timeout", "error")
+STATUSES = ("graded", "missing", "timeout", "killed", "error")
+HOST = socket.gethostname()  # the grader column of the local pool
 
 
 class BatchUsageError(ValueError):
@@ -60,19 +62,21 @@ class Row:
     student: str
     lesson: str
     submission: str
-    status: str  # graded, missing, timeout or error (the kit failed)
+    status: str  # graded, missing, timeout, killed (its grading worker died, twice) or error (the kit failed)
     score: Fraction = Fraction(0)
     max_score: Fraction = Fraction(0)
     seconds: float = 0.0
     seed: int = 0
     message: str = ""
     result: object = field(default=None, repr=False)  # the LessonResult when graded
+    grader: str = ""  # the host (and worker) that graded it
+    named: list = None  # the misconceptions of a result read back from a checkpoint
 
     @property
     def misconceptions(self):
         """The known misconceptions named in this submission's report, in check order."""
         if self.result is None:
-            return []
+            return list(self.named or [])
         return list(dict.fromkeys(c.misconception for c in self.result.checks if c.misconception))
 
     def csv_row(self):
@@ -87,6 +91,7 @@ class Row:
             "submission": self.submission,
             "message": self.message,
             "misconceptions": ";".join(self.misconceptions),
+            "grader": self.grader,
         }
 
 
@@ -98,7 +103,7 @@ def number(x):
 
 
 CSV_FIELDS = ("student", "lesson", "score", "max_score", "status", "seconds", "seed", "submission", "message",
-              "misconceptions")
+              "misconceptions", "grader")
 
 
 # ----------------------------------------------------------------------- discovery
@@ -239,13 +244,13 @@ class _Worker:
     the caller's ``__main__`` is imported again in it; only the kit's results travel back.
     """
 
-    def __init__(self):
+    def __init__(self, policy=None):  # policy: the environment of its sealing policy (default WORKER_ENV)
         import subprocess
         from multiprocessing.connection import Connection
 
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
-        env = dict(os.environ, **WORKER_ENV)
+        env = dict(os.environ, **(WORKER_ENV if policy is None else policy))
         kit = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join([kit] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         try:
@@ -301,15 +306,8 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
     from multiprocessing.connection import wait
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    rows = {}
-    todo = deque()
-    for index, task in enumerate(tasks):
-        task.seed = seed if seed is not None else course.lesson(task.lesson).seed
-        if task.path is None:
-            rows[index] = Row(task.student, task.lesson, "", "missing", max_score=_max(task.lesson), seed=task.seed,
-                              message="no %s.py in this student's folder" % task.lesson)
-        else:
-            todo.append((index, task))
+    rows, todo = split_missing(tasks, seed)
+    todo = deque(todo)
     bar = _progress_bar(len(tasks), progress)
     bar.update(len(rows))
     idle, starting, busy = [], [], {}  # busy: worker -> index of its task
@@ -365,13 +363,27 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
     return [rows[i] for i in range(len(tasks))]
 
 
+def split_missing(tasks, seed=None):
+    """Give each task its seed; ``({index: Row}, [(index, task)])``: the rows of the tasks
+    without a file (status ``missing``), and the tasks to grade."""
+    rows, todo = {}, []
+    for index, task in enumerate(tasks):
+        task.seed = seed if seed is not None else course.lesson(task.lesson).seed
+        if task.path is None:
+            rows[index] = Row(task.student, task.lesson, "", "missing", max_score=_max(task.lesson), seed=task.seed,
+                              message="no %s.py in this student's folder" % task.lesson)
+        else:
+            todo.append((index, task))
+    return rows, todo
+
+
 def _max(lesson):
     return Fraction(course.lesson(lesson).max_score)
 
 
-def _row(task, status, *, result=None, seconds=0.0, message=""):
+def _row(task, status, *, result=None, seconds=0.0, message="", grader=HOST):
     row = Row(task.student, task.lesson, str(task.path or ""), status, max_score=_max(task.lesson),
-              seconds=seconds, seed=task.seed, message=message, result=result)
+              seconds=seconds, seed=task.seed, message=message, result=result, grader=grader)
     if result is not None:
         row.score, row.max_score = result.score, result.max_score
         if result.problem:
@@ -396,44 +408,52 @@ def _progress_bar(total, enabled):
 
 
 def write_csv(rows, path):
-    path = Path(path)
-    if path.parent:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=CSV_FIELDS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(row.csv_row())
+    import io
+
+    from .checkpoint import write_atomic
+
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row.csv_row())
+    write_atomic(path, text.getvalue())
 
 
 def write_results(rows, out_dir, fmt="json"):
     """One file per graded task: ``out_dir/<student>/<lesson>.json`` (``.xml`` for junit,
     ``.gradescope.json`` for gradescope); a task that could not be graded gets one too."""
+    from .checkpoint import write_atomic
+
+    written = []
+    for row in rows:
+        target = result_path(out_dir, row.student, row.lesson, fmt)
+        write_atomic(target, result_text(row, fmt))
+        written.append(target)
+    return written
+
+
+def result_path(out_dir, student, lesson, fmt="json"):
+    suffix = {"json": ".json", "junit": ".xml", "gradescope": ".gradescope.json"}[fmt]
+    return Path(out_dir) / _safe(student) / (lesson + suffix)
+
+
+def result_text(row, fmt="json"):
+    """The file of one task's result in ``fmt``. A task that could not be graded (missing,
+    stopped, the kit failed) still gets a whole report: every exercise at 0 with the row's
+    message."""
     from . import formats
     from .grading.results import ungraded
 
-    out_dir = Path(out_dir)
-    written = []
-    suffix = {"json": ".json", "junit": ".xml", "gradescope": ".gradescope.json"}[fmt]
-    for row in rows:
-        folder = out_dir / _safe(row.student)
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / (row.lesson + suffix)
-        # A task that could not be graded (missing, stopped, the kit failed) still gets a whole
-        # report: every exercise at 0 with the row's message.
-        result = row.result if row.result is not None else ungraded(
-            course.lesson(row.lesson), row.submission, row.message,
-            status="timeout" if row.status == "timeout" else "error", seed=row.seed)
-        if fmt == "junit":
-            text = formats.junit_xml([result], suite_names=["%s/%s" % (row.student, row.lesson)],
-                                     durations=[row.seconds])
-        elif fmt == "gradescope":
-            text = json.dumps(formats.gradescope_results(result, execution_time=row.seconds), indent=1)
-        else:
-            text = json.dumps(dict(result.to_json(), student=row.student, status=row.status))
-        target.write_text(text, encoding="utf-8")
-        written.append(target)
-    return written
+    result = row.result if row.result is not None else ungraded(
+        course.lesson(row.lesson), row.submission, row.message,
+        status="timeout" if row.status == "timeout" else "error", seed=row.seed)
+    if fmt == "junit":
+        return formats.junit_xml([result], suite_names=["%s/%s" % (row.student, row.lesson)],
+                                 durations=[row.seconds])
+    if fmt == "gradescope":
+        return json.dumps(formats.gradescope_results(result, execution_time=row.seconds), indent=1)
+    return json.dumps(dict(result.to_json(), student=row.student, status=row.status))
 
 
 def _safe(name):
@@ -482,16 +502,21 @@ def common_mistakes(rows, width=80, most=5) -> str:
     return "\n".join(lines) + "\n"
 
 
-def totals_line(rows, seconds, jobs) -> str:
+def totals_line(rows, seconds, jobs, *, where=None, reused=0) -> str:
+    """``where``: what graded (default: ``jobs`` local processes); ``reused``: how many of the
+    rows are results of an earlier run read back from ``--out``."""
     graded = [r for r in rows if r.status == "graded"]
     full = sum(1 for r in graded if r.max_score and r.score == r.max_score)
-    parts = ["%d submission%s graded in %.1f s on %d process%s" % (
-        len(graded), "" if len(graded) == 1 else "s", seconds, jobs, "" if jobs == 1 else "es"),
-        "%d with full marks" % full]
-    for status in ("missing", "timeout", "error"):
+    where = where or "%d process%s" % (jobs, "" if jobs == 1 else "es")
+    parts = ["%d submission%s graded in %.1f s on %s" % (len(graded), "" if len(graded) == 1 else "s", seconds, where)]
+    if reused:
+        parts[0] += " (%d of them by an earlier run: --force grades them again)" % reused
+    parts.append("%d with full marks" % full)
+    for status in ("missing", "timeout", "killed", "error"):
         count = sum(1 for r in rows if r.status == status)
         if count:
             parts.append("%d %s" % (count, {"missing": "missing", "timeout": "stopped by --timeout",
+                                            "killed": "killed their grading worker",
                                             "error": "not graded (kit error)"}[status]))
     return ", ".join(parts) + "."
 
@@ -499,9 +524,10 @@ def totals_line(rows, seconds, jobs) -> str:
 # ----------------------------------------------------------------------------- CLI
 
 
-def require_seal(allow_unsealed, command_name):
+def require_seal(allow_unsealed, command_name, probe_here=True):
     """Make every grading process of this run refuse to grade unsealed (unless allowed),
-    and say what holds; a host that cannot seal stops the command with what to enable."""
+    and say what holds; a host that cannot seal stops the command with what to enable.
+    Without ``probe_here`` (the grading is elsewhere), only the policy is set: None."""
     from .sandbox import SealUnavailable, configure, probe
 
     if allow_unsealed:
@@ -509,6 +535,8 @@ def require_seal(allow_unsealed, command_name):
     elif os.environ.get("GROKKING_SEAL", "auto") != "off":
         WORKER_ENV["GROKKING_SEAL"] = "require"  # the grading processes' own policy
     configure(require=True, allow_unsealed=allow_unsealed)
+    if not probe_here:
+        return None
     try:
         return probe()
     except SealUnavailable as exc:
@@ -523,9 +551,12 @@ def require_seal(allow_unsealed, command_name):
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Submissions graded at once (default: the number of cores).")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the class summary as CSV (default with --out: OUT/summary.csv).")
+              help="Write the class summary as CSV here (with --out, OUT/summary.csv is written too).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write each submission's result to OUT/<student>/<lesson>.<ext>.")
+              help="Write each submission's result to OUT/<student>/<lesson>.<ext> as it is graded, and the "
+                   "summary to OUT/summary.csv; run again, grade only what has no result there yet.")
+@click.option("--fail-under", type=click.FloatRange(min=0), default=None, metavar="POINTS",
+              help="Exit 1 when any submission scores below POINTS (a missing file scores 0).")
 @click.option("--format", "fmt", type=click.Choice(["json", "junit", "gradescope"]), default="json",
               show_default=True, help="Format of the files written with --out.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
@@ -538,41 +569,111 @@ def require_seal(allow_unsealed, command_name):
 @click.option("--quiet", "-q", is_flag=True, help="Do not print the summary table.")
 @click.option("--allow-unsealed", is_flag=True, help="Grade even where this host cannot seal learners' code "
               "(namespaces, an unprivileged uid, a private file system): only with submissions you trust.")
-def command(sources, lessons, jobs, csv_path, out_dir, fmt, timeout, seed, progress, quiet, allow_unsealed):
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT|local:N",
+              help="Grade on a Dask cluster: its scheduler's address, or local:N for N workers on this machine "
+                   '(needs pip install -e ".[cluster]").')
+@click.option("--force", is_flag=True, help="With --out, grade every submission again, even those whose result "
+              "is already there.")
+def command(sources, lessons, jobs, csv_path, out_dir, fail_under, fmt, timeout, seed, progress, quiet, allow_unsealed,
+            scheduler, force):
     """Grade many submissions: a folder with one sub-folder per student, files, or glob patterns.
 
     \b
       grade batch subs/ -l lesson3 -l lesson4 --csv summary.csv --out results/
       grade batch 'subs/*/lesson3.py' -l lesson3
 
-    Exit status: 0 every submission graded (whatever its score), 2 usage error,
-    3 the kit failed on some submission.
+    With --out, a rerun grades only the submissions without a result there (changed files,
+    a new kit, or those an interrupted run did not reach); --force grades all.
+
+    Exit status: 0 every submission graded (whatever its score), 1 some submission
+    below --fail-under, 2 usage error, 3 the kit failed on some submission, 130
+    interrupted (the results written stay).
     """
     try:
         tasks = find_submissions(sources, lessons)
+        if scheduler is not None and jobs is not None:
+            raise BatchUsageError("--jobs is for the local pool; with --scheduler the cluster's workers grade "
+                                  "(local:N starts N of them)")
     except (BatchUsageError, course.UnknownLesson) as exc:
         click.echo("grade batch: %s" % (exc.args[0] if exc.args else exc), err=True)
         sys.exit(EXIT_USAGE)
     jobs = jobs or os.cpu_count() or 1
     if progress is None:
         progress = sys.stderr.isatty()
-    isolation = require_seal(allow_unsealed, "grade batch")
-    click.echo("learners' code runs %s" % isolation, err=True)
+    remote = scheduler is not None and not scheduler.startswith("local:")  # the workers' hosts seal, not this one
+    isolation = require_seal(allow_unsealed, "grade batch", probe_here=not remote)
+    if isolation:
+        click.echo("learners' code runs %s" % isolation, err=True)
     started = time.monotonic()
-    rows = grade_all(tasks, jobs=jobs, timeout=timeout, seed=seed, progress=progress)
+    rows, where, reused = _grade(tasks, jobs=jobs, timeout=timeout, seed=seed, progress=progress,
+                                 scheduler=scheduler, out_dir=out_dir, fmt=fmt, force=force)
     elapsed = time.monotonic() - started
     if out_dir is not None:
-        write_results(rows, out_dir, fmt)
-        csv_path = csv_path or out_dir / "summary.csv"
+        write_csv(rows, out_dir / "summary.csv")
     if csv_path is not None:
         write_csv(rows, csv_path)
     if not quiet:
         click.echo(summary_table(rows), nl=False)
-    click.echo(totals_line(rows, elapsed, min(jobs, len(tasks))), err=quiet)
+    click.echo(totals_line(rows, elapsed, jobs, where=where, reused=reused), err=quiet)
     mistakes = common_mistakes(rows)
     if mistakes and not quiet:
         click.echo("\n" + mistakes, nl=False)
     for row in rows:
         if row.status == "error":
             click.echo("grade batch: %s %s: %s" % (row.student, row.lesson, row.message), err=True)
-    sys.exit(EXIT_INTERNAL if any(r.status == "error" for r in rows) else EXIT_GRADED)
+    below = below_pass_mark(rows, fail_under)
+    if below:
+        click.echo("grade batch: %d submission%s below %s points: %s" % (
+            len(below), "" if len(below) == 1 else "s", number(Fraction(str(fail_under))),
+            ", ".join("%s %s (%s)" % (r.student, r.lesson, number(r.score)) for r in below)), err=True)
+    if any(r.status == "error" for r in rows):
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_BELOW if below else EXIT_GRADED)
+
+
+def below_pass_mark(rows, points) -> list:
+    """The rows that score below ``points`` (none when ``points`` is None)."""
+    if points is None:
+        return []
+    mark = Fraction(str(points))
+    return [r for r in rows if r.score < mark]
+
+
+def _grade(tasks, *, jobs, timeout, seed, progress, scheduler, out_dir, fmt, force):
+    """Grade the tasks on the local pool or the cluster, with ``out_dir`` as the checkpoint;
+    ``(rows, where, reused)``. Exits 2 on a bad --scheduler and 130 on Ctrl-C."""
+    from .checkpoint import Checkpoint
+
+    store = Checkpoint(out_dir, fmt, seed=seed, force=force) if out_dir is not None else None
+    done = store.reuse(tasks) if store else {}
+    todo = [task for index, task in enumerate(tasks) if index not in done]
+    count = max(1, min(jobs, len(todo)))
+    where = "%d process%s" % (count, "" if count == 1 else "es")
+    try:
+        if not todo:
+            rows = []
+        elif scheduler is None:
+            rows = grade_all(todo, jobs=jobs, timeout=timeout, seed=seed, progress=progress,
+                             on_row=store.save if store else None)
+        else:
+            from .cluster import ClusterUsageError, grade_on_cluster
+
+            try:
+                rows, workers = grade_on_cluster(todo, scheduler, timeout=timeout, seed=seed, progress=progress,
+                                                 on_row=store.save if store else None,
+                                                 echo=lambda text: click.echo(text, err=True))
+            except ClusterUsageError as exc:
+                click.echo("grade batch: %s" % exc, err=True)
+                sys.exit(EXIT_USAGE)
+            where = "%d Dask worker%s" % (workers, "" if workers == 1 else "s")
+    except KeyboardInterrupt:
+        click.echo("\ngrade batch: interrupted; %s" % (
+            "the results written in %s stay, and the same command grades the rest" % out_dir if store else
+            "nothing was written (with --out DIR, a rerun grades only what is left)"), err=True)
+        sys.exit(130)
+    if store:
+        for row in rows:
+            if row.status == "missing":  # never sent to be graded: its file is written here
+                store.save(row)
+    new = iter(rows)
+    return [done[i] if i in done else next(new) for i in range(len(tasks))], where, len(done)

@@ -31,6 +31,7 @@ LAZY_COMMANDS = {
     "course": ("course_dir", "course_group"),
     "classroom": ("classroom", "command"),
     "data": ("mnist", "data_group"),
+    "gallery": ("gallery", "command"),
 }
 
 
@@ -76,13 +77,14 @@ def _lesson_command(name):
                   default="table", show_default=True, help="table for people, json for machines (exactly one JSON "
                   "object on stdout), junit for CI (JUnit XML), gradescope for Gradescope's results.json, "
                   "classroom for GitHub Classroom's reporter (points per exercise).")
-    @click.option("--hint", "hints", type=int, is_flag=False, flag_value=1, default=0,
-                  help="Show hints for exercises that lost points; --hint 2 shows two per exercise, and so on.")
+    @click.option("--hint", "hints", type=int, is_flag=False, flag_value=1, default=0, metavar="[N]",
+                  help="Show a hint for each exercise that lost points (the next one each time you ask); "
+                  "--hint 2 shows at least two per exercise, and so on.")
     @click.option("--seed", type=int, default=None, help="Draw other randomized cases, to explore (default: the lesson's "
                   "own, the same at every run, so the same code always gets the same score).")
-    @click.option("--verbose", "-v", is_flag=True, help="Explain every failing check, not only the first of each exercise.")
-    @click.option("--replay", is_flag=True, help="Replay the course's MNIST runs (lesson8, lesson9) with your "
-                  "functions, beside the figures the course printed.")
+    @click.option("--verbose", "-v", is_flag=True, help="Explain every failing check, not only the one that best shows the cause "
+                  "in each exercise.")
+    @_replay_option(lesson)
     @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                   help="A folder of the MNIST IDX files (gzipped or not); the same as GROKKING_DATA_DIR.")
     @click.option("--watch", is_flag=True, help="Grade again every time the file is saved; show the first "
@@ -91,7 +93,7 @@ def _lesson_command(name):
                   "solution's (in plots/) and print where.")
     @click.option("--max-rounds", type=int, default=None, hidden=True)  # --watch: stop after N gradings
     @click.pass_context
-    def command(ctx, submission, fmt, hints, seed, verbose, replay, data_dir, watch, plot, max_rounds):
+    def command(ctx, submission, fmt, hints, seed, verbose, data_dir, watch, plot, max_rounds, replay=False):
         if data_dir is not None:
             os.environ["GROKKING_DATA_DIR"] = str(data_dir)
         if replay:
@@ -107,6 +109,15 @@ def _lesson_command(name):
         sys.exit(code)
 
     return command
+
+
+def _replay_option(lesson):
+    """``--replay`` for the lessons whose printed MNIST runs can be replayed (``replay = true``
+    in the lesson's metadata), and for no other."""
+    if not lesson.data.get("replay"):
+        return lambda command: command
+    return click.option("--replay", is_flag=True, help="Replay the course's printed MNIST runs of %s with your "
+                        "functions, beside the figures the course printed." % lesson.name)
 
 
 def run_watch(name, submission=None, *, seed=None, max_rounds=None):

@@ -40,15 +40,22 @@ def reset_cmd(lesson, exercise, submission):
 @click.option("--check", "check_", is_flag=True, help="Grade the drill in progress.")
 @click.option("--watch", "watch_", is_flag=True, help="Grade the drill at every save of its file until "
               "Ctrl-C (with --check: the drill in progress, else a new one).")
+@click.option("--hint", "hints", type=int, is_flag=False, flag_value=1, default=0, metavar="[N]",
+              help="With --check: a hint when the drill loses points (the next one each time you ask).")
 @click.option("--folder", type=click.Path(file_okay=False, path_type=Path), default=Path("drill"),
               show_default=True, help="Where drill files are written.")
 @click.option("--max-rounds", type=int, default=None, hidden=True)  # --watch: stop after N gradings
-def drill_cmd(lesson, check_, watch_, folder, max_rounds):
+def drill_cmd(lesson, check_, watch_, hints, folder, max_rounds):
     """Rewrite from memory the exercise you passed longest ago."""
     from .cli import EXIT_FULL, EXIT_LOST
     from .grading.engine import grade
     from .report import render
 
+    if lesson is not None:
+        try:
+            course.lesson(lesson)
+        except course.UnknownLesson as exc:
+            raise click.UsageError(str(exc)) from None
     if check_:
         current = practice.current_drill()
         if not current or not Path(current["path"]).is_file():
@@ -73,7 +80,11 @@ def drill_cmd(lesson, check_, watch_, folder, max_rounds):
                        on_result=lambda result: history.record(result, source="drill")))
     result = grade(name, path, exercises=[exercise])
     history.record(result, source="drill")
-    click.echo(render(result), nl=False)
+    if hints:
+        from . import hints as hint_levels
+
+        hints = hint_levels.next_levels(result, hints)
+    click.echo(render(result, hints=hints, hint_command="grade drill --check --hint"), nl=False)
     sys.exit(EXIT_FULL if result.full_marks else EXIT_LOST)
 
 

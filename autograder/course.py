@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 import tomllib
 import zlib
 from dataclasses import dataclass, field
@@ -26,9 +27,21 @@ DEFAULT_MEMORY_MB = 512
 
 class UnknownLesson(LookupError):
     def __init__(self, name, known):
+        super().__init__("there is no lesson %r. Lessons: %s.%s" % (name, ", ".join(known), _suggest(name, known)))
+
+
+def _suggest(name, known):
+    """The lesson(s) a mistyped name probably meant: for a book lesson without exercises
+    (``lesson7``), the numbered lessons around it; else the closest spelling."""
+    name = str(name).strip().lower()
+    numbered = sorted((int(k[len("lesson"):]), k) for k in known if re.fullmatch(r"lesson\d+", k))
+    wanted = re.fullmatch(r"lesson(\d+)", name)
+    if wanted and numbered:
+        n = int(wanted.group(1))
+        close = [k for i, k in numbered if i < n][-1:] + [k for i, k in numbered if i > n][:1]
+    else:
         close = difflib.get_close_matches(name, known, n=1)
-        hint = " Did you mean %s?" % close[0] if close else ""
-        super().__init__("there is no lesson %r. Lessons: %s.%s" % (name, ", ".join(known), hint))
+    return " Did you mean %s?" % " or ".join(close) if close else ""
 
 
 @dataclass(frozen=True)

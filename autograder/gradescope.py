@@ -6,7 +6,8 @@ Gradescope programming assignment's autograder. It holds:
 - ``setup.sh``: run once when Gradescope builds the image; installs the kit (with its
   reference solutions) in ``/autograder/venv``;
 - ``run_autograder``: run for every submission; grades
-  ``/autograder/submission/lesson3.py`` and writes ``/autograder/results/results.json``;
+  ``/autograder/submission/lesson3.py`` (or the notebook ``lesson3.ipynb``, its code as
+  ``grade course code`` extracts it) and writes ``/autograder/results/results.json``;
 - ``config.json``: the lessons and the visibility of the results;
 - ``kit/``: the kit itself.
 
@@ -82,7 +83,9 @@ exec "$PYTHON" -m autograder.gradescope run --config "$ROOT/source/config.json" 
 README = """Gradescope autograder for {lessons}.
 
 Upload this zip as the autograder of a Gradescope programming assignment (Python
-3.11+ is installed by setup.sh when the image lacks it). Students submit {files}.
+3.11+ is installed by setup.sh when the image lacks it). Students submit {files}
+(or the course's notebooks, {notebooks}: their code is graded as `grade course code`
+extracts it).
 
 Try it on your own machine (no Gradescope needed):
 
@@ -193,7 +196,8 @@ def build_bundle(lessons, output, *, visibility="visible", allow_unsealed=False)
         _add(bundle, "run_autograder", RUN_AUTOGRADER.encode(), executable=True)
         _add(bundle, "config.json", (json.dumps(config, indent=1) + "\n").encode())
         _add(bundle, "README.txt", README.format(lessons=", ".join(lessons),
-                                                 files=", ".join(config["files"].values())).encode())
+                                                 files=", ".join(config["files"].values()),
+                                                 notebooks=", ".join("%s.ipynb" % n for n in lessons)).encode())
         for name, data in _kit_files(lessons):
             _add(bundle, name, data)
     output.write_bytes(buffer.getvalue())
@@ -213,22 +217,51 @@ def _add(bundle, name, data, executable=False):
 
 
 def find_file(submission_dir, filename):
-    """The learner's file in what they uploaded: ``filename`` anywhere in the folder, else
-    the only Python file there."""
+    """The learner's file in what they uploaded: ``filename`` (``lessonN.py``) anywhere in
+    the folder, else the course's notebook of the same name (``lessonN.ipynb``), else the
+    only Python file there, else the only notebook."""
     folder = Path(submission_dir)
     if not folder.is_dir():
         return None
-    exact = sorted(folder.rglob(filename), key=lambda p: len(p.parts))
-    if exact:
-        return exact[0]
-    python = [p for p in folder.rglob("*.py") if "__MACOSX" not in p.parts]
-    return python[0] if len(python) == 1 else None
+    for name in (filename, Path(filename).stem + ".ipynb"):
+        exact = sorted(folder.rglob(name), key=lambda p: (len(p.parts), str(p)))
+        if exact:
+            return exact[0]
+    for pattern in ("*.py", "*.ipynb"):
+        found = [p for p in folder.rglob(pattern) if not {"__MACOSX", ".ipynb_checkpoints"} & set(p.parts)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+class UnreadableNotebook(ValueError):
+    """An uploaded ``.ipynb`` that is not a notebook."""
+
+
+def grade_file(lesson, file):
+    """Grade a learner's ``.py`` file, or a notebook's code as ``grade course code``
+    extracts it (messages then give lines of the notebook's cells)."""
+    from .grading.engine import grade
+
+    if file.suffix != ".ipynb":
+        return grade(lesson, file)
+    import nbformat
+
+    from .notebooks import grade_code, notebook_code
+
+    try:
+        nb = nbformat.read(file, as_version=4)
+    except Exception as exc:  # noqa: BLE001  (not JSON, not a notebook, not UTF-8...)
+        raise UnreadableNotebook("%s is not a notebook Jupyter can open (%s): upload the notebook as "
+                                 "Jupyter saved it, or your %s.py file." % (file.name, type(exc).__name__,
+                                                                            lesson)) from None
+    return grade_code(lesson, notebook_code(nb))
 
 
 def run(config_path, submission_dir, results_path, *, echo=print) -> int:
     """Grade a Gradescope submission and write ``results.json``; returns the exit status."""
     from .formats import error_results, gradescope_results, summary_line
-    from .grading.engine import GraderBroken, grade
+    from .grading.engine import GraderBroken
     from .grading.results import ungraded
     from .sandbox import SealUnavailable, configure
 
@@ -237,7 +270,7 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
     visibility = config.get("visibility", "visible")
     results_path = Path(results_path)
     results_path.parent.mkdir(parents=True, exist_ok=True)
-    graded, missing = [], []
+    graded, missing, notes = [], [], []
     status = EXIT_OK
     configure(require=True, allow_unsealed=bool(config.get("allow_unsealed")))
     for lesson in config["lessons"]:
@@ -248,7 +281,11 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
             graded.append(ungraded(course.lesson(lesson), filename, "No %s in your submission." % filename))
             continue
         try:
-            result = grade(lesson, file)
+            result = grade_file(lesson, file)
+        except UnreadableNotebook as exc:
+            notes.append(str(exc))
+            graded.append(ungraded(course.lesson(lesson), file.name, str(exc)))
+            continue
         except (GraderBroken, SealUnavailable) as exc:
             echo("internal error: %s" % exc)
             data = error_results("The autograder itself failed on %s (not your fault): please tell your "
@@ -263,8 +300,10 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
     if missing:
         found = sorted(p.relative_to(submission_dir).as_posix() for p in Path(submission_dir).rglob("*")
                        if p.is_file()) if Path(submission_dir).is_dir() else []
-        note = "No %s in your submission (it holds: %s). Upload your exercises/%s file." % (
-            " or ".join(missing), ", ".join(found[:20]) or "no file", missing[0])
+        notes.append("No %s in your submission (it holds: %s). Upload your exercises/%s file (or the course's "
+                     "notebook %s)." % (" or ".join(missing), ", ".join(found[:20]) or "no file", missing[0],
+                                        Path(missing[0]).stem + ".ipynb"))
+    for note in reversed(notes):
         data["output"] = (note + "\n" + data["output"]).strip()
         echo(note)
     results_path.write_text(json.dumps(data, indent=1), encoding="utf-8")
@@ -309,7 +348,8 @@ def main(argv=None):
 def command(lessons, output, visibility, allow_unsealed):
     """Build a Gradescope autograder (a zip to upload) for one or more lessons.
 
-    Students then submit lessonN.py; each check becomes one Gradescope test.
+    Students then submit lessonN.py, or the course's notebook lessonN.ipynb; each
+    check becomes one Gradescope test.
     Exit status: 0 the zip was written, 2 usage error.
     """
     try:
@@ -318,8 +358,9 @@ def command(lessons, output, visibility, allow_unsealed):
     except course.UnknownLesson as exc:
         click.echo("grade gradescope: %s" % exc.args[0], err=True)
         sys.exit(EXIT_USAGE)
-    click.echo("wrote %s: upload it as the assignment's autograder; students submit %s." % (
-        path, ", ".join("%s.py" % name for name in dict.fromkeys(lessons))))
+    click.echo("wrote %s: upload it as the assignment's autograder; students submit %s (or %s)." % (
+        path, ", ".join("%s.py" % name for name in dict.fromkeys(lessons)),
+        ", ".join("%s.ipynb" % name for name in dict.fromkeys(lessons))))
 
 
 if __name__ == "__main__":

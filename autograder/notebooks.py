@@ -31,7 +31,9 @@ from __future__ import annotations
 import ast
 import doctest
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -41,6 +43,10 @@ from . import course, generate, reference
 SCHEMA_VERSION = 3
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+# Words of the hidden block of every test cell the kit builds (see hidden_block): a test
+# cell holding them belongs to the kit's course. After nbgrader's OverwriteCells, a
+# test cell's source is the course's own (the gradebook's), never the learner's.
+KIT_MARK = "is graded by the course's nbgrader configuration only"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -171,7 +177,7 @@ def hidden_block(lesson, exercise) -> str:
         "raise AssertionError(%(msg)r)\n"
     ) % {"name": exercise.name, "lesson": lesson.name, "points": exercise.points,
          "s": "" if exercise.points == 1 else "s",
-         "msg": "%s is graded by the course's nbgrader configuration only" % exercise.name}
+         "msg": "%s %s" % (exercise.name, KIT_MARK)}
 
 
 def test_cell(lesson, exercise, function) -> nbformat.NotebookNode:
@@ -252,3 +258,170 @@ def build_notebook(lesson_name: str, source: str | None = None) -> nbformat.Note
 def notebook_text(nb) -> str:
     """A notebook as its file holds it (stable: the same notebook gives the same text)."""
     return nbformat.writes(nb) + "\n"
+
+
+# ------------------------------------------------- a submitted notebook's code
+
+LABEL = "your notebook"
+_MAGIC = re.compile(r"^(\s*)([%!].*)$")
+
+
+def is_grade_cell(cell) -> bool:
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
+
+
+def _broken_cell(index, cell, error) -> str:
+    """What a cell that does not compile stands for: nothing, as in a kernel, except that
+    the exercise of a solution cell says why it is missing when it is called."""
+    where = "cell %d" % (index + 1)
+    text = "%s does not compile: %s (line %s of the cell)" % (where, error.msg, error.lineno)
+    exercise = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+    lines = ["# %s" % text]
+    if cell.get("metadata", {}).get("nbgrader", {}).get("solution") and exercise.isidentifier():
+        lines += ["def %s(*args, **kwargs):" % exercise,
+                  "    raise SyntaxError(%r)" % ("the cell of %s does not compile: %s (line %s of the cell)"
+                                                  % (exercise, error.msg, error.lineno))]
+    return "\n".join(lines)
+
+
+def cell_code(cell) -> str:
+    """A code cell's source with IPython's ``%magic`` and ``!shell`` lines as comments."""
+    lines = []
+    for line in cell.source.splitlines():
+        m = _MAGIC.match(line)
+        lines.append("%spass  # %s" % (m.group(1), m.group(2)) if m else line)
+    return "\n".join(lines)
+
+
+def notebook_code(nb) -> str:
+    """The code a notebook defines: its code cells but the graded test cells, in order.
+
+    IPython's ``%magic`` and ``!shell`` lines are not Python: they become comments. A cell
+    that does not compile defines nothing (as in a kernel) instead of breaking the others.
+    """
+    chunks = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or is_grade_cell(cell):
+            continue
+        text = cell_code(cell)
+        try:
+            compile(text, "cell", "exec", dont_inherit=True)
+        except SyntaxError as error:
+            text = _broken_cell(index, cell, error)
+        except (ValueError, OverflowError, RecursionError, MemoryError):  # NUL bytes, absurd nesting
+            text = "# cell %d cannot be compiled" % (index + 1)
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+        named = " (%s)" % grade_id if grade_id.isidentifier() else ""
+        chunks.append("# cell %d%s\n%s\n" % (index + 1, named, text))
+    return "\n".join(chunks)
+
+
+_CELL_MARK = re.compile(r"^# cell (\d+)(?: \((\w+)\))?$")
+
+
+def cell_line(code: str, lineno: int) -> str:
+    """Where line ``lineno`` of :func:`notebook_code`'s text is in the notebook."""
+    lines = code.splitlines()
+    for i in range(min(lineno, len(lines)) - 1, -1, -1):
+        m = _CELL_MARK.match(lines[i])
+        if m:
+            cell = "the cell of %s" % m.group(2) if m.group(2) else "cell %s" % m.group(1)
+            return "line %d of %s" % (lineno - i - 1, cell)
+    return "line %d" % lineno
+
+
+def locate(code: str, text: str) -> str:
+    """A message of the engine with its line numbers in the notebook's cells."""
+    if "does not compile" in text:  # the message says where already
+        return re.sub(r" \(line \d+ of %s\)" % LABEL, "", text)
+    text = re.sub(r"line (\d+) of %s" % LABEL, lambda m: cell_line(code, int(m.group(1))), text)
+    return re.sub(r"(importing %s raised \w+) on line (\d+)" % LABEL,
+                  lambda m: "%s on %s" % (m.group(1), cell_line(code, int(m.group(2)))), text)
+
+
+def grade_code(lesson: str, code: str, *, seed=None):
+    """Grade ``code`` for ``lesson`` with the kit's engine (the learner's code runs in
+    the sandbox); returns the :class:`~autograder.grading.results.LessonResult`."""
+    from .grading.engine import grade
+
+    with tempfile.TemporaryDirectory(prefix="grokking-nb-") as tmp:
+        path = Path(tmp) / ("%s.py" % lesson)
+        path.write_text(code, encoding="utf-8")
+        result = grade(lesson, path, seed=seed, label=LABEL)
+    result.problem = locate(code, result.problem)
+    for record in result.checks:
+        record.message = locate(code, record.message)
+    return result
+
+
+# ------------------------------------------------------- which lesson a notebook is
+
+class UnmappedNotebook(LookupError):
+    """A notebook of the kit's course that maps to no lesson (or to the wrong one)."""
+
+
+def kit_exercises(nb) -> list:
+    """The exercises whose test cells, as the kit builds them, the notebook holds."""
+    found = []
+    for cell in nb.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+        exercise = exercise_of_test_cell(grade_id)
+        if is_grade_cell(cell) and exercise and KIT_MARK in cell.get("source", ""):
+            found.append(exercise)
+    return found
+
+
+def lessons_with(exercises) -> list:
+    """The lessons that have every one of ``exercises``."""
+    wanted = set(exercises)
+    return [name for name, lesson in course.lessons().items() if wanted <= {e.name for e in lesson.exercises}]
+
+
+def check_mapping(mapping) -> dict:
+    """``c.KitGrade.lessons`` checked: every value a lesson of the kit."""
+    known = course.lessons()
+    for key, value in (mapping or {}).items():
+        if value not in known:
+            raise UnmappedNotebook("c.KitGrade.lessons maps %r to %r, which is not a lesson of the kit (%s). "
+                                   "Fix nbgrader_config.py." % (key, value, ", ".join(known)))
+    return dict(mapping or {})
+
+
+def notebook_lesson(assignment: str, notebook: str, mapping=None, nb=None):
+    """The kit's lesson of the nbgrader notebook ``notebook`` (its name without
+    ``.ipynb``) of ``assignment``, or ``None`` for a notebook that is not the kit's.
+
+    ``mapping`` is ``c.KitGrade.lessons``: its keys are ``"assignment/notebook"``, a
+    notebook name or an assignment name, its values lessons. The most precise name wins:
+    ``assignment/notebook``, then the notebook (mapped, or named after a lesson), then the
+    assignment (mapped, or named after a lesson). When ``nb`` is given and holds the kit's
+    test cells, a notebook that maps to no lesson, or to a lesson whose exercises are not
+    those cells', raises :class:`UnmappedNotebook` saying what to do: a notebook the kit
+    does not grade would score 0 in silence.
+    """
+    mapping = check_mapping(mapping)
+    known = course.lessons()
+    lesson = None
+    for key, named in (("%s/%s" % (assignment, notebook), False), (notebook, True), (assignment, True)):
+        if key in mapping:
+            lesson = mapping[key]
+        elif named and key in known:
+            lesson = key
+        if lesson:
+            break
+    exercises = kit_exercises(nb) if nb is not None else []
+    if not exercises:
+        return lesson
+    where = "%s/%s.ipynb" % (assignment, notebook)
+    guesses = lessons_with(exercises)
+    guess = guesses[0] if guesses else "lessonN"
+    todo = ("Name the assignment or the notebook %s, or map it in nbgrader_config.py: "
+            "c.KitGrade.lessons = {%r: %r} (see `grade course --help`), then run `nbgrader autograde %s` "
+            "again." % (guess, assignment, guess, assignment))
+    if lesson is None:
+        raise UnmappedNotebook("%s holds the kit's test cells of %s but maps to no lesson, so the kit cannot "
+                               "grade it (every test cell would score 0). %s" % (where, guess, todo))
+    if lesson not in guesses:
+        raise UnmappedNotebook("%s is graded as %s but holds the kit's test cells of %s (%s). %s" % (
+            where, lesson, guess, ", ".join(exercises), todo))
+    return lesson

@@ -219,6 +219,55 @@ def _kernels_run(call, iterations=60, alpha=0.5):
     return kernels
 
 
+def _guess_run(call, steps=30):
+    """The M&M best guess after 0, 1, ... steps from 40, on the talk's bags of 53 and 57
+    (the function returns only the last guess: each point is one run from the start)."""
+    ys = []
+    for iterations in range(steps + 1):
+        guess = _floats(call("best_guess", [53.0, 57.0], 40.0, 0.1, iterations), "a number, the guess")
+        if guess.size != 1:
+            raise NoCurve("returned %d numbers, expected the guess (one number)" % guess.size)
+        ys.append(float(guess[0]))
+    return list(range(steps + 1)), ys
+
+
+def _dinner_run(call, days=14):
+    """The unrolled dinner predictions for two weeks away after pizza: one row per night."""
+    from . import rnn_talk as talk
+
+    rows = _floats(call("unroll_dinners", np.eye(3)[0], talk.LEAKY_CYCLE, days), "%d nights of 3 votes" % days)
+    if rows.size != days * 3:
+        raise NoCurve("returned %d numbers, expected %d nights of 3 votes (shape (%d, 3))" % (rows.size, days, days))
+    return {"shared": {}, "compared": {"predictions": rows.reshape(days, 3)},
+            "rows": ["night %d" % (n + 1) for n in range(days)], "cols": list(talk.DINNERS)}
+
+
+def _book_lstm_run(call):
+    """The talk's LSTM over the children's book, one lstm_step per word: the gates it opens
+    at each word (from the word and the step's prediction) and the predictions it releases."""
+    from . import rnn_talk as talk
+
+    weights = talk.book_lstm_weights()
+    size = len(talk.BOOK_WORDS)
+    prediction = memory = np.zeros(size)
+    gates = {"ignore gate": [], "forget gate": [], "select gate": []}
+    predictions = []
+    for word in talk.BOOK_STORY:
+        x = np.eye(size)[talk.BOOK_WORDS.index(word)]
+        for name, values in talk.lstm_gates(x, prediction, weights).items():
+            gates[name + " gate"].append(values)
+        answer = call("lstm_step", x, prediction, memory, weights)
+        try:
+            prediction, memory = (np.asarray(a, dtype=float).reshape(size) for a in answer)
+        except (TypeError, ValueError):
+            raise NoCurve("returned %s, not (new_prediction, new_memory) of %d numbers each"
+                          % (_short(answer), size)) from None
+        predictions.append(prediction)
+    return {"shared": {name: np.array(rows) for name, rows in gates.items()},
+            "compared": {"predictions": np.array(predictions)},
+            "rows": list(talk.BOOK_STORY), "cols": list(talk.BOOK_WORDS)}
+
+
 SPECS = {
     "lesson4": [
         PlotSpec("gradient_descent", "gradient_descent(0.5, 0.5, 0.8, 1, 20): the course's run",
@@ -249,6 +298,16 @@ SPECS = {
     "lesson10": [
         PlotSpec("conv_kernel_update", "kernels learned on the CNN talk's X and O (60 steps, 4 kernels of 3x3)",
                  _kernels_run, kind="kernels"),
+    ],
+    "backprop": [
+        PlotSpec("best_guess", "best_guess on the talk's bags of 53 and 57 M&Ms, from 40 (rate 0.1)",
+                 _guess_run, ylabel="guess (M&Ms in a bag)", xlabel="steps of gradient descent"),
+    ],
+    "rnn": [
+        PlotSpec("unroll_dinners", "unroll_dinners after pizza, two weeks away (the cycle kept 8 nights in 10)",
+                 _dinner_run, kind="heatmaps"),
+        PlotSpec("lstm_step", "lstm_step over the children's book: the talk's gates and predictions, word by word",
+                 _book_lstm_run, kind="heatmaps"),
     ],
     "neuron": [
         PlotSpec("train_neuron", "train_neuron on the video's four examples, from np.random.seed(1)",
@@ -319,7 +378,8 @@ def make_plots(lesson_name, submission, out_dir=Path("plots")) -> list:
             except NoCurve as exc:
                 problem = "your %s %s" % (spec.exercise, exc) if str(exc).startswith("returned") else str(exc)
             path = out_dir / ("%s-%s.png" % (lesson_name, spec.exercise))
-            (draw_kernels if spec.kind == "kernels" else draw)(spec, reference_curve, learner, path, problem)
+            drawer = {"kernels": draw_kernels, "heatmaps": draw_heatmaps}.get(spec.kind, draw)
+            drawer(spec, reference_curve, learner, path, problem)
             plots.append(Plot(spec, path, reference_curve, learner, problem))
     return plots
 
@@ -391,6 +451,44 @@ def draw_kernels(spec, reference_kernels, learner, path, problem=""):
                 ax.set_ylabel(label, fontsize=11)
             if r == 0:
                 ax.set_title("kernel %d" % (k + 1), fontsize=9)
+    fig.suptitle(spec.title, fontsize=10)
+    if problem:
+        fig.text(0.02, 0.02, _wrap(problem, 110), fontsize=8, color="tab:red", va="bottom")
+    fig.savefig(path)
+    return path
+
+
+def draw_heatmaps(spec, reference, learner, path, problem=""):
+    """Save heat maps (rows: steps, columns: words or dinners; blue -1, white 0, red 1):
+    the panels every run shares, then each compared panel, the learner's beside the reference's."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8, 4.5), dpi=100)
+    FigureCanvasAgg(fig)
+    panels = [(name, matrix) for name, matrix in (learner or reference)["shared"].items()]
+    for name, matrix in reference["compared"].items():
+        panels += [("your " + name, learner["compared"][name] if learner else None), ("reference " + name, matrix)]
+    columns = min(3, len(panels))
+    rows = -(-len(panels) // columns)
+    grid = fig.add_gridspec(rows, columns, left=0.1, right=0.98, top=0.86, bottom=0.14 if problem else 0.06,
+                            wspace=0.45, hspace=0.45)
+    labels_y, labels_x = reference["rows"], reference["cols"]
+    small = len(labels_y) * len(labels_x) <= 60
+    for k, (name, matrix) in enumerate(panels):
+        ax = fig.add_subplot(grid[k // columns, k % columns])
+        ax.set_title(name, fontsize=9)
+        ax.set_xticks(range(len(labels_x)))
+        ax.set_xticklabels(labels_x, fontsize=7)
+        ax.set_yticks(range(len(labels_y)))
+        ax.set_yticklabels(labels_y, fontsize=6 if len(labels_y) > 10 else 7)
+        if matrix is None:
+            ax.text(0.5, 0.5, "did not run", transform=ax.transAxes, ha="center", va="center", color="tab:red")
+            continue
+        ax.imshow(np.clip(matrix, -1, 1), cmap="coolwarm", vmin=-1, vmax=1, aspect="auto", interpolation="nearest")
+        if small:
+            for (r, c), value in np.ndenumerate(matrix):
+                ax.text(c, r, "%.2f" % (round(float(value), 2) + 0.0), ha="center", va="center", fontsize=5.5)
     fig.suptitle(spec.title, fontsize=10)
     if problem:
         fig.text(0.02, 0.02, _wrap(problem, 110), fontsize=8, color="tab:red", va="bottom")

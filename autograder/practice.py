@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
+import textwrap
 import time
 from pathlib import Path
 
@@ -94,6 +96,71 @@ def reset(lesson: str, exercise: str | None = None, path: Path | None = None, no
 
 # ------------------------------------------------------------------------- drills
 
+# Code written out in prose: an assignment, a power, a matrix product, a NumPy call, or a
+# ``span`` with an operator in it. A drill is written from memory, so its docstrings keep
+# what a function is for and its examples, never the lines that compute it.
+CODE = re.compile(r"[A-Za-z_][\w.\[\]]*\s[-+*/]?=\s|\*\*|\s@\s|\bnp\.\w+\(|\brng\.\w+\(|\.dot\(|\.T\b"
+                  r"|``[^`]*(\s[-+*/]\s|=)[^`]*``")
+
+
+def without_code(docstring: str, name: str) -> str:
+    """``docstring`` without the sentences that write its function's code out (the examples
+    after ``>>>`` stay: they show what it returns, not how)."""
+    blocks, current, in_example = [], [], False
+    for line in docstring.strip("\n").splitlines():
+        stripped = line.strip()
+        if stripped.startswith(">>>") or (in_example and stripped):
+            if current and not in_example:
+                blocks.append(("prose", current))
+                current = []
+            in_example = True
+            current.append(line.rstrip())
+            continue
+        if current and (not stripped or in_example or re.match(r"(- |\d+\. )", stripped)):
+            blocks.append(("example" if in_example else "prose", current))
+            current = []
+        in_example = False
+        if stripped:
+            current.append(stripped)
+    if current:
+        blocks.append(("example" if in_example else "prose", current))
+    out = []
+    for i, (kind, lines) in enumerate(blocks):
+        if kind == "example":
+            out.append("\n".join(lines))
+            continue
+        text = " ".join(lines)
+        if re.match(r"(- |\d+\. )", text) and CODE.search(text):
+            continue  # a step of a recipe that writes the code: the whole step goes
+        pieces = re.split(r"(?<=[.:;])\s+", text)
+        keep = [not CODE.search(piece) for piece in pieces]
+        for j in range(len(pieces) - 1):  # "Why: <code>" loses its label too
+            if pieces[j].endswith(":") and not keep[j + 1] and i > 0:
+                keep[j] = False
+        kept = [piece for piece, k in zip(pieces, keep) if k]
+        if not kept:
+            continue
+        text = " ".join(kept)
+        text = text[:-1] + "." if text.endswith((":", ";")) else text
+        text = text[0].upper() + text[1:]
+        out.append(textwrap.fill(text, 76, break_on_hyphens=False))
+    if not out or out[0].startswith(">>>"):
+        out.insert(0, "Write %s from memory: the examples show what it returns." % name)
+    return "\n\n".join(out)
+
+
+def _drill_function(source: str) -> str:
+    """A stub function's source with its docstring :func:`without_code`."""
+    node = ast.parse(source).body[0]
+    doc = ast.get_docstring(node, clean=True)
+    if not doc:
+        return source
+    first = node.body[0]
+    lines = source.splitlines(keepends=True)
+    body = textwrap.indent(without_code(doc, node.name), "    ").replace("\\", "\\\\")
+    new = '    """%s\n    """\n' % body.strip()
+    return "".join(lines[:first.lineno - 1]) + new + "".join(lines[first.end_lineno:])
+
 DRILL_FILE = "drill.json"
 
 
@@ -132,8 +199,8 @@ def start_drill(lesson: str, exercise: str, folder: Path, source_file: Path | No
             except SyntaxError:
                 own = None
         parts += ["\n\n# Your %s, as it is in your lesson file (the drill calls it):\n" % name,
-                  own or function_source(stub, name)]
-    parts += ["\n\n", function_source(stub, exercise)]
+                  own or _drill_function(function_source(stub, name))]
+    parts += ["\n\n", _drill_function(function_source(stub, exercise))]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / ("%s_%s.py" % (lesson, exercise))
     path.write_text("".join(parts), encoding="utf-8")

@@ -25,9 +25,7 @@ autograded, and writes the scores straight into nbgrader's gradebook.
 from __future__ import annotations
 
 import os
-import re
 import stat
-import tempfile
 from fractions import Fraction
 from pathlib import Path
 
@@ -35,86 +33,12 @@ import nbformat
 from nbformat.v4 import new_output
 
 from . import course
-from .notebooks import exercise_of_test_cell, test_cell_id
-
-LABEL = "your notebook"
-_MAGIC = re.compile(r"^(\s*)([%!].*)$")
+from .notebooks import (LABEL, UnmappedNotebook, cell_line, check_mapping, exercise_of_test_cell,  # noqa: F401
+                        grade_code, is_grade_cell, locate, notebook_code, notebook_lesson, test_cell_id)
+from .notebooks import cell_code as _cell_code
 
 
 # ----------------------------------------------------------------------------- steps
-
-
-def _is_grade_cell(cell) -> bool:
-    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
-
-
-def _broken_cell(index, cell, error) -> str:
-    """What a cell that does not compile stands for: nothing, as in a kernel, except that
-    the exercise of a solution cell says why it is missing when it is called."""
-    where = "cell %d" % (index + 1)
-    text = "%s does not compile: %s (line %s of the cell)" % (where, error.msg, error.lineno)
-    exercise = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
-    lines = ["# %s" % text]
-    if cell.get("metadata", {}).get("nbgrader", {}).get("solution") and exercise.isidentifier():
-        lines += ["def %s(*args, **kwargs):" % exercise,
-                  "    raise SyntaxError(%r)" % ("the cell of %s does not compile: %s (line %s of the cell)"
-                                                  % (exercise, error.msg, error.lineno))]
-    return "\n".join(lines)
-
-
-def _cell_code(cell) -> str:
-    """A code cell's source with IPython's ``%magic`` and ``!shell`` lines as comments."""
-    lines = []
-    for line in cell.source.splitlines():
-        m = _MAGIC.match(line)
-        lines.append("%spass  # %s" % (m.group(1), m.group(2)) if m else line)
-    return "\n".join(lines)
-
-
-def notebook_code(nb) -> str:
-    """The code a notebook defines: its code cells but the graded test cells, in order.
-
-    IPython's ``%magic`` and ``!shell`` lines are not Python: they become comments. A cell
-    that does not compile defines nothing (as in a kernel) instead of breaking the others.
-    """
-    chunks = []
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code" or _is_grade_cell(cell):
-            continue
-        text = _cell_code(cell)
-        try:
-            compile(text, "cell", "exec", dont_inherit=True)
-        except SyntaxError as error:
-            text = _broken_cell(index, cell, error)
-        except (ValueError, OverflowError, RecursionError, MemoryError):  # NUL bytes, absurd nesting
-            text = "# cell %d cannot be compiled" % (index + 1)
-        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
-        named = " (%s)" % grade_id if grade_id.isidentifier() else ""
-        chunks.append("# cell %d%s\n%s\n" % (index + 1, named, text))
-    return "\n".join(chunks)
-
-
-_CELL_MARK = re.compile(r"^# cell (\d+)(?: \((\w+)\))?$")
-
-
-def cell_line(code: str, lineno: int) -> str:
-    """Where line ``lineno`` of :func:`notebook_code`'s text is in the notebook."""
-    lines = code.splitlines()
-    for i in range(min(lineno, len(lines)) - 1, -1, -1):
-        m = _CELL_MARK.match(lines[i])
-        if m:
-            cell = "the cell of %s" % m.group(2) if m.group(2) else "cell %s" % m.group(1)
-            return "line %d of %s" % (lineno - i - 1, cell)
-    return "line %d" % lineno
-
-
-def locate(code: str, text: str) -> str:
-    """A message of the engine with its line numbers in the notebook's cells."""
-    if "does not compile" in text:  # the message says where already
-        return re.sub(r" \(line \d+ of %s\)" % LABEL, "", text)
-    text = re.sub(r"line (\d+) of %s" % LABEL, lambda m: cell_line(code, int(m.group(1))), text)
-    return re.sub(r"(importing %s raised \w+) on line (\d+)" % LABEL,
-                  lambda m: "%s on %s" % (m.group(1), cell_line(code, int(m.group(2)))), text)
 
 
 def seed_for(lesson: str) -> int:
@@ -123,21 +47,6 @@ def seed_for(lesson: str) -> int:
     from . import course
 
     return course.lesson(lesson).seed
-
-
-def grade_code(lesson: str, code: str, *, seed: int):
-    """Grade ``code`` for ``lesson`` with the kit's engine (the learner's code runs in
-    the sandbox); returns the :class:`~autograder.grading.results.LessonResult`."""
-    from .grading.engine import grade
-
-    with tempfile.TemporaryDirectory(prefix="grokking-nb-") as tmp:
-        path = Path(tmp) / ("%s.py" % lesson)
-        path.write_text(code, encoding="utf-8")
-        result = grade(lesson, path, seed=seed, label=LABEL)
-    result.problem = locate(code, result.problem)
-    for record in result.checks:
-        record.message = locate(code, record.message)
-    return result
 
 
 def exercise_scores(result) -> dict:
@@ -211,7 +120,7 @@ def apply_result(nb, result) -> list:
     names = {e.name for e in course.lesson(result.lesson).exercises}
     done = []
     for cell in nb.cells:
-        if cell.cell_type != "code" or not _is_grade_cell(cell):
+        if cell.cell_type != "code" or not is_grade_cell(cell):
             continue
         exercise = exercise_of_test_cell(cell.metadata.nbgrader.get("grade_id", ""))
         if exercise in names:
@@ -221,21 +130,17 @@ def apply_result(nb, result) -> list:
     return done
 
 
-def lesson_of(assignment: str, notebook: str):
-    """The kit's lesson an nbgrader notebook belongs to, or ``None`` (another assignment)."""
-    known = course.lessons()
-    if notebook in known:
-        return notebook
-    if assignment in known:
-        return assignment
-    return None
+def lesson_of(assignment: str, notebook: str, mapping=None, nb=None):
+    """The kit's lesson an nbgrader notebook belongs to, or ``None`` (another assignment);
+    see :func:`autograder.notebooks.notebook_lesson`."""
+    return notebook_lesson(assignment, notebook, mapping, nb)
 
 
 # ------------------------------------------------------------- nbgrader preprocessors
 
 # nbgrader is imported here only: the rest of the kit never needs it.
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor  # noqa: E402
-from traitlets import Bool, Integer  # noqa: E402
+from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor, OverwriteCells  # noqa: E402
+from traitlets import Bool, Dict, Integer, Unicode  # noqa: E402
 
 RESULT_KEY = "grokking_result"
 
@@ -248,10 +153,19 @@ class KitGrade(NbGraderPreprocessor):
     allow_unsealed = Bool(False, help="Grade even where this host cannot seal learners' code (namespaces, an "
                                       "unprivileged uid, a private file system); by default autograde refuses."
                           ).tag(config=True)
+    lessons = Dict(key_trait=Unicode(), value_trait=Unicode(),
+                   help="Which lesson of the kit each assignment or notebook is, for names other than "
+                        "lessonN: keys are assignment names, notebook names (without .ipynb) or "
+                        "'assignment/notebook'; values are lessons.").tag(config=True)
 
     def preprocess(self, nb, resources):
         info = resources.get("nbgrader", {})
-        lesson = lesson_of(info.get("assignment", ""), info.get("notebook", ""))
+        assignment, notebook = info.get("assignment", ""), info.get("notebook", "")
+        try:
+            lesson = lesson_of(assignment, notebook, self.lessons, nb)
+        except UnmappedNotebook as exc:
+            self.log.error("%s", exc)  # nbgrader then fails this submission, and says so at the end
+            raise
         if lesson is None:
             return nb, resources
         require_seal(self.allow_unsealed)
@@ -297,7 +211,7 @@ class KitExecute(Execute):
     def _run_sealed(self, nb):
         from .cells import run_cells
 
-        chosen = [(i, cell) for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and not _is_grade_cell(cell)]
+        chosen = [(i, cell) for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and not is_grade_cell(cell)]
         sources = [_cell_code(cell) for _, cell in chosen]
         for count, ((_, cell), ran) in enumerate(zip(chosen, run_cells(sources, timeout=self.cell_timeout)), 1):
             outputs = []
@@ -335,6 +249,44 @@ class KitScores(NbGraderPreprocessor):
         return nb, resources
 
 
+class KitOverwriteCells(OverwriteCells):
+    """nbgrader's ``OverwriteCells`` without the false alarm of hidden tests.
+
+    A released test cell has lost its hidden tests, so its checksum never equals its
+    source's: nbgrader warned ``Attribute 'checksum' for cell test_… has changed!`` for
+    every test cell of every notebook, burying the warnings that matter. When a locked
+    cell's submitted source is exactly its source with the hidden tests taken out (what
+    ``generate_assignment`` released), the hidden tests are put back without a warning;
+    any other change (an edited test, points, type or lock) is reported as before.
+    """
+
+    _as_released = False
+
+    def _released_form(self, cell) -> bool:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        try:
+            source_cell = self.gradebook.find_source_cell(grade_id, self.notebook_id, self.assignment_id)
+        except Exception:  # noqa: BLE001  (MissingEntry: nbgrader's own step reports it)
+            return False
+        released = nbformat.from_dict({"cell_type": source_cell.cell_type, "source": source_cell.source,
+                                       "metadata": {}})
+        try:
+            removed = ClearHiddenTests(parent=self)._remove_hidden_test_region(released)
+        except RuntimeError:  # unbalanced markers: not what generate_assignment released
+            return False
+        return removed and released.source == cell.source
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        self._as_released = bool(cell.metadata.get("nbgrader", {}).get("grade_id")) and self._released_form(cell)
+        return super().preprocess_cell(cell, resources, cell_index)
+
+    def report_change(self, name, attr, old, new):
+        if attr == "checksum" and self._as_released:
+            self.log.debug("the hidden tests of %s are back in place", name)
+            return
+        super().report_change(name, attr, old, new)
+
+
 def autograde_preprocessors() -> list:
     """nbgrader's autograde steps, with the kit's grading in them."""
     from nbgrader.converters import Autograde
@@ -352,9 +304,22 @@ def autograde_preprocessors() -> list:
     return steps
 
 
+def sanitize_preprocessors() -> list:
+    """nbgrader's steps that restore the course's cells in a submission, with the
+    checksums of the kit's hidden tests understood."""
+    from nbgrader.converters import Autograde
+
+    steps = [KitOverwriteCells if step is OverwriteCells else step
+             for step in Autograde.class_traits()["sanitize_preprocessors"].default()]
+    if KitOverwriteCells not in steps:
+        raise RuntimeError("nbgrader's sanitize steps are not the expected ones: %r" % steps)
+    return steps
+
+
 def configure(c):
     """Configure nbgrader (``c`` is the config of ``nbgrader_config.py``) for the course."""
     c.Autograde.autograde_preprocessors = autograde_preprocessors()
+    c.Autograde.sanitize_preprocessors = sanitize_preprocessors()
     # A test cell that a learner deleted comes back, so that its exercise is graded.
     c.OverwriteCells.add_missing_cells = True
     return c
@@ -363,14 +328,28 @@ def configure(c):
 # ----------------------------------------------------------------------- regrade
 
 
-def _submitted_notebooks(root: Path, lesson: str, students=None):
+def course_settings(root: Path) -> dict:
+    """The kit's settings in the course's ``nbgrader_config.py``: ``{"lessons": ..., "seed": ...}``
+    (``c.KitGrade.lessons`` and ``c.KitGrade.seed``; defaults when the file has none)."""
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = Config()
+    if (root / "nbgrader_config.py").is_file():
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    settings = KitGrade(config=config)
+    return {"lessons": check_mapping(settings.lessons), "seed": settings.seed}
+
+
+def _submitted_notebooks(root: Path, assignment: str, students=None):
+    """``(student, notebook path)`` of every notebook submitted for ``assignment``."""
     base = root / "submitted"
-    for folder in sorted(base.glob("*/%s" % lesson)) if base.is_dir() else []:
+    for folder in sorted(base.glob("*/%s" % assignment)) if base.is_dir() else []:
         student = folder.parent.name
         if students and student not in students:
             continue
-        path = folder / ("%s.ipynb" % lesson)
-        yield student, path
+        for path in sorted(folder.glob("*.ipynb")):
+            yield student, path
 
 
 def _writable(path: Path):
@@ -380,52 +359,125 @@ def _writable(path: Path):
     return mode
 
 
-def regrade(root, lesson: str, *, students=None, db_url=None, seed=None, log=print, allow_unsealed=False) -> dict:
-    """Grade every submitted notebook of ``lesson`` under the course folder ``root`` with
-    the kit's engine and write each exercise's score into nbgrader's gradebook (the
+def _grade_score(grade) -> float:
+    """A gradebook row's score as nbgrader counts it: the manual grade if any, else the
+    automatic one, plus extra credit."""
+    score = grade.manual_score if grade.manual_score is not None else (grade.auto_score or 0.0)
+    return score + (grade.extra_credit or 0.0)
+
+
+def gradebook_note(grades, kit: dict, kit_max) -> str:
+    """Why a notebook's total in the gradebook is not the kit's score ("" when it is).
+
+    ``grades`` are the notebook's rows in the gradebook; ``kit`` maps the grade ids of the
+    kit's test cells to the kit's score of each, in the course's points."""
+    total = sum(_grade_score(g) for g in grades)
+    if abs(total - sum(kit.values())) < 1e-9 and abs(sum(g.max_score for g in grades) - float(kit_max)) < 1e-9:
+        return ""
+    reasons = []
+    for g in grades:
+        if g.name not in kit:
+            reasons.append("%s, a cell the kit does not grade, counts %s" % (g.name, _points(_grade_score(g))))
+            continue
+        if g.manual_score is not None and abs(g.manual_score - kit[g.name]) > 1e-9:
+            reasons.append("the manual grade of %s is kept (%s; the kit's checks give %s)" % (
+                exercise_of_test_cell(g.name), _points(g.manual_score), _points(kit[g.name])))
+        if g.extra_credit:
+            reasons.append("%s has %s extra credit" % (exercise_of_test_cell(g.name), _points(g.extra_credit)))
+    top = sum(g.max_score for g in grades)
+    if abs(top - float(kit_max)) > 1e-9:
+        reasons.append("the course gives these exercises %s points, the kit %s: scores are scaled "
+                       "(`grade course init` and `nbgrader generate_assignment` bring the course up to date)"
+                       % (_points(top), _points(kit_max)))
+    return "the gradebook total is %s / %s: %s" % (_points(total), _points(top), "; ".join(reasons) or "")
+
+
+def regrade(root, assignment: str, *, students=None, db_url=None, seed=None, log=print,
+            allow_unsealed=False) -> dict:
+    """Grade every submitted notebook of ``assignment`` under the course folder ``root``
+    with the kit's engine and write each exercise's score into nbgrader's gradebook (the
     ``auto_score`` of its test cell) and its report into the autograded notebook.
+
+    The lesson of each notebook and the seed come from the course's ``nbgrader_config.py``
+    (``c.KitGrade.lessons``, ``c.KitGrade.seed``) as in ``nbgrader autograde``; ``seed``
+    overrides the latter. Manual grades and extra credit given in the formgrader are
+    kept: when they make the gradebook's total differ from the kit's score, the line
+    logged for the student says so and why.
 
     Returns ``{student: {exercise: (score, max_score)}}``. The submissions must have been
     through ``nbgrader autograde`` once (it creates their rows in the gradebook).
+    Raises ``LookupError`` (with what to do) when the gradebook or the mapping is not right.
     """
     from nbgrader.api import Gradebook, MissingEntry
 
     root = Path(root).resolve()
-    course.lesson(lesson)
-    submitted = list(_submitted_notebooks(root, lesson, students))
+    settings = course_settings(root)
+    if seed is None:
+        seed = settings["seed"]
+    submitted = list(_submitted_notebooks(root, assignment, students))
     if not submitted:
-        log("no submission of %s under %s" % (lesson, root / "submitted"))
+        found = sorted({p.name for p in (root / "submitted").glob("*/*") if p.is_dir()})
+        log("no submission of %s under %s (assignments there: %s)" % (
+            assignment, root / "submitted", ", ".join(found) or "none"))
         return {}
     if db_url is None:
         if not (root / "gradebook.db").is_file():
-            raise LookupError("%s has no gradebook.db: run `nbgrader autograde %s` in it first" % (root, lesson))
+            raise LookupError("%s has no gradebook.db: run `nbgrader autograde %s` in it first" % (root, assignment))
         db_url = "sqlite:///%s" % (root / "gradebook.db")
     scores = {}
     with Gradebook(db_url) as gb:
         for student, path in submitted:
-            if not path.is_file():
-                log("%s: no %s submitted" % (student, path.name))
-                continue
             nb = nbformat.read(path, as_version=4)
+            notebook = path.stem
+            try:
+                lesson = lesson_of(assignment, notebook, settings["lessons"], _course_cells(gb, assignment, notebook))
+            except UnmappedNotebook as exc:
+                raise LookupError(str(exc)) from None
+            if lesson is None:
+                log("%s: %s is not a notebook of the kit: left as it is" % (student, path.name))
+                continue
             require_seal(allow_unsealed)
             result = grade_code(lesson, notebook_code(nb), seed=seed if seed is not None else seed_for(lesson))
             per_exercise = exercise_scores(result)
+            kit = {}
             for exercise in per_exercise:
                 try:
-                    grade = gb.find_grade(test_cell_id(exercise), lesson, lesson, student)
+                    grade = gb.find_grade(test_cell_id(exercise), notebook, assignment, student)
                 except MissingEntry:
                     raise LookupError("the gradebook has no grade of %s for %s: run `nbgrader autograde %s` "
-                                      "first" % (exercise, student, lesson)) from None
-                grade.auto_score = cell_score(result, exercise, grade.max_score)
+                                      "first" % (exercise, student, assignment)) from None
+                grade.auto_score = kit[grade.name] = cell_score(result, exercise, grade.max_score)
                 grade.needs_manual_grade = grade.manual_score is not None
             gb.db.commit()
-            graded = root / "autograded" / student / lesson / path.name
+            graded = root / "autograded" / student / assignment / path.name
             if graded.is_file():
                 mode = _writable(graded)
                 done_nb = nbformat.read(graded, as_version=4)
                 apply_result(done_nb, result)
                 nbformat.write(done_nb, graded)
                 os.chmod(graded, mode)
-            scores[student] = per_exercise
-            log("%s: %s / %s" % (student, _points(result.score), _points(result.max_score)))
+            scores.setdefault(student, {}).update(per_exercise)
+            note = gradebook_note(gb.find_submission_notebook(notebook, assignment, student).grades, kit,
+                                  result.max_score)
+            log("%s: %s / %s%s" % (student, _points(result.score), _points(result.max_score),
+                                   " with the kit's checks; " + note if note else ""))
     return scores
+
+
+def _course_cells(gb, assignment: str, notebook: str):
+    """The course's own notebook as the gradebook keeps it (its graded cells' sources), to
+    tell the kit's notebooks from others; ``None`` when the gradebook does not have it."""
+    from nbgrader.api import MissingEntry
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    try:
+        source = gb.find_notebook(notebook, assignment)
+    except MissingEntry:
+        return None
+    graded = {g.name for g in source.grade_cells}
+    cells = []
+    for cell in source.source_cells:
+        code = new_code_cell(cell.source)
+        code.metadata["nbgrader"] = {"grade": cell.name in graded, "grade_id": cell.name}
+        cells.append(code)
+    return new_notebook(cells=cells)

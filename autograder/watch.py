@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -79,27 +78,30 @@ class _Wakeup:
 
 
 def first_failure(result):
-    """The first exercise (in catalogue order) that lost points, and its first failing check."""
+    """The first exercise (in catalogue order) that lost points, and its failing check that
+    best shows the cause (as the report chooses it)."""
+    from .report import best_failure
+
     lesson = course.lesson(result.lesson)
     failing = {}
     for check in result.checks:
-        if not check.passed and check.exercise not in failing:
-            failing[check.exercise] = check
+        if not check.passed:
+            failing.setdefault(check.exercise, []).append(check)
     for exercise in lesson.exercises:
         if exercise.name in failing:
-            return exercise, failing[exercise.name]
+            return exercise, best_failure(failing[exercise.name])
     return None, None
 
 
 def render_round(result, *, width=80, marks=None, when=None) -> str:
     """One round's screen: total, the first failing exercise, its hint."""
     from . import hints as hint_levels
-    from .report import _display_path, _marks, _points, wrap_message
+    from .report import _display_path, _marks, _points, _wrap, wrap_message
 
     marks = marks or _marks()[0]
     lesson = course.lesson(result.lesson)
     when = when or time.strftime("%H:%M:%S")
-    out = textwrap.wrap("%s · %s · %s, graded at %s" % (result.lesson, result.title, _display_path(result.submission),
+    out = _wrap("%s · %s · %s, graded at %s" % (result.lesson, result.title, _display_path(result.submission),
                                                          when), width)
     done = [e for e, (s, m) in result.exercises().items() if s == m]
     out += ["", "Total: %s / %s points · %d of %d exercises complete" % (
@@ -113,15 +115,15 @@ def render_round(result, *, width=80, marks=None, when=None) -> str:
         else:
             text = "%s Every exercise of %s passes: full marks. `grade status` shows what comes next." % (
                 marks["passed"], result.lesson)
-        out += [""] + textwrap.wrap(text, width)
+        out += [""] + _wrap(text, width)
         return "\n".join(out) + "\n"
     score, maximum = result.exercises()[exercise.name]
     out += ["", "Next to fix: %s (%s / %s points)" % (exercise.name, _points(score), _points(maximum))]
-    out += textwrap.wrap("%s %s · %s" % (marks[check.status], check.name, check.source), width - 2,
+    out += _wrap("%s %s · %s" % (marks[check.status], check.name, check.source), width - 2,
                          initial_indent="  ", subsequent_indent="      ")
     out += wrap_message(check.message, width - 4)
     for note in check.notes:
-        out += textwrap.wrap("Note: " + note, width - 4, initial_indent="    ", subsequent_indent="    ")
+        out += _wrap("Note: " + note, width - 4, initial_indent="    ", subsequent_indent="    ")
     if check.output.strip():
         printed = check.output.strip().splitlines()
         out.append("    Your code printed%s:" % (" (first lines)" if len(printed) > 5 else ""))
@@ -135,9 +137,11 @@ def render_round(result, *, width=80, marks=None, when=None) -> str:
         out.append("")
         for i, hint in enumerate(exercise.hints[:count]):
             prefix = "  Hint %d: " % (i + 1)
-            out += textwrap.wrap(hint, width - 2, initial_indent=prefix, subsequent_indent=" " * len(prefix))
+            out += _wrap(hint, width - 2, initial_indent=prefix, subsequent_indent=" " * len(prefix))
         if count < len(exercise.hints):
-            out += textwrap.wrap("(`grade %s --hint` shows the next hint)" % result.lesson, width - 2,
+            drill = len(result.exercises()) < len(lesson.exercises)
+            command = "grade drill --check --hint" if drill else "grade %s --hint" % result.lesson
+            out += _wrap("(`%s` shows the next hint)" % command, width - 2,
                                  initial_indent="  ", subsequent_indent="  ")
     return "\n".join(out) + "\n"
 

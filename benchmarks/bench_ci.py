@@ -210,26 +210,32 @@ def batch(lessons, students, jobs):
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         subs = Path(tmp) / "submissions"
         make_submissions(subs, lessons, students)
-        summary = Path(tmp) / "summary.csv"
-        command = [PYTHON, "-m", "autograder", "batch", str(subs), "--jobs", str(jobs), "--quiet",
-                   "--no-progress", "--seed", "1", "--csv", str(summary)]
-        for lesson in lessons:
-            command += ["--lesson", lesson]
-        cpu = _cpu()
-        start = time.perf_counter()
-        proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=ENV)
-        seconds = time.perf_counter() - start
-        cpu = _cpu() - cpu
-        if proc.returncode != 0:
-            raise RuntimeError("grade batch failed (%d):\n%s" % (proc.returncode, proc.stderr[-3000:]))
-        import csv
-
-        with open(summary, newline="") as f:
-            rows = list(csv.DictReader(f))
+        seconds, cpu, rows = run_batch(subs, lessons, Path(tmp) / "summary.csv", "--jobs", str(jobs))
         statuses = {}
         for row in rows:
             statuses[row["status"]] = statuses.get(row["status"], 0) + 1
         return seconds, cpu, len(rows), statuses
+
+
+def run_batch(subs, lessons, summary, *options):
+    """``grade batch`` of ``subs`` as a new process, with ``--seed 1``: wall seconds, CPU
+    seconds (of all it started), and the rows of its summary CSV."""
+    import csv
+
+    command = [PYTHON, "-m", "autograder", "batch", str(subs), "--quiet", "--no-progress", "--seed", "1",
+               "--csv", str(summary), *options]
+    for lesson in lessons:
+        command += ["--lesson", lesson]
+    cpu = _cpu()
+    start = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=ENV)
+    seconds = time.perf_counter() - start
+    cpu = _cpu() - cpu
+    if proc.returncode != 0:
+        raise RuntimeError("grade batch %s failed (%d):\n%s" % (" ".join(options), proc.returncode,
+                                                              proc.stderr[-3000:]))
+    with open(summary, newline="") as f:
+        return seconds, cpu, list(csv.DictReader(f))
 
 
 # ----------------------------------------------------------------------------- main

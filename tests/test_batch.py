@@ -185,3 +185,30 @@ def test_batch_command_end_to_end(tmp_path):
             "alice": "graded", "grace": "missing", "henry": "graded"}
     xml = JUnitXml.fromfile(str(tmp_path / "results" / "alice" / "lesson3.xml"))
     assert xml.failures == 0 and xml.tests > 0
+
+
+def test_fail_under_and_the_summary_in_out_and_csv(tmp_path):
+    """A CI job fails a class below a pass mark; --out always holds the summary, and --csv
+    writes it where asked as well."""
+    students = {k: CLASS[k] for k in ("alice", "henry", "grace")}
+    make_class(tmp_path / "subs", students)
+
+    def batch_run(*extra):
+        return subprocess.run([sys.executable, "-m", "autograder", "batch", "subs", "--lesson", "lesson3", "--jobs", "2",
+                               "--seed", "5", "--quiet", *extra],
+                              cwd=tmp_path, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
+
+    proc = batch_run("--out", "results", "--csv", "class.csv", "--fail-under", "8.5")
+    assert proc.returncode == 1, proc.stderr
+    assert "2 submissions below 8.5 points: grace lesson3 (0), henry lesson3 (8)" in proc.stderr
+    for path in (tmp_path / "results" / "summary.csv", tmp_path / "class.csv"):
+        with open(path, newline="") as f:
+            assert {r["student"]: r["score"] for r in csv.DictReader(f)} == {"alice": "10", "grace": "0", "henry": "8"}
+    assert batch_run("--fail-under", "0").returncode == 0
+    assert batch_run("--fail-under", "-1").returncode == 2
+
+
+def test_below_pass_mark():
+    rows = [batch.Row("a", "lesson3", "", "graded", score=Fraction(17, 2)), batch.Row("b", "lesson3", "", "missing")]
+    assert [r.student for r in batch.below_pass_mark(rows, 8.5)] == ["b"]
+    assert batch.below_pass_mark(rows, None) == []

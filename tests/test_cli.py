@@ -97,3 +97,12 @@ def test_same_seed_same_cases():
     second = json.loads(run("lesson3", "-s", "solutions/lesson3.py", "--format", "json", "--seed", "7").stdout)
     assert [t["call"] for t in first["tests"]] == [t["call"] for t in second["tests"]]
     assert first["seed"] == 7
+
+
+def test_an_unknown_lesson_names_the_lessons_around_it():
+    for name, meant in [("lesson7", "lesson6 or lesson8"), ("lesson12", "lesson11"), ("backprp", "backprop"),
+                        ("rnm", "rnn")]:
+        result = CliRunner().invoke(main, [name], env={"NO_COLOR": "1"})
+        assert result.exit_code == 2, result.output
+        assert "Did you mean %s?" % meant in result.output
+        assert "lesson6, backprop, lesson8" in result.output and "lesson11, rnn, neuron" in result.output  # course order

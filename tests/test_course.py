@@ -76,7 +76,8 @@ def test_every_trace_of_the_graded_lessons_is_checked_or_explained(solution_resu
         explained |= set(course.lesson(lesson).ungraded_traces)
     # The streetlight talk teaches lessons 3-6: its traces belong to those lessons' graders.
     talk_lessons = {"streetlight-talk": {"lesson3", "lesson4", "lesson5", "lesson6"},
-                    "cnn-xo": {"lesson10"}}  # the CNN talk's X-versus-O walkthrough
+                    "cnn-xo": {"lesson10"},  # the CNN talk's X-versus-O walkthrough
+                    "backprop-talk": {"backprop"}, "rnn-talk": {"rnn"}}  # the other talks of document 003
     missing = []
     for t in course.traces().values():
         owners = talk_lessons.get(t.lesson, {t.lesson})
@@ -123,3 +124,23 @@ def test_catalogue_functions_are_all_exercises_with_their_signatures(lesson):
         want = [p.strip().split("=")[0] for p in params.split(",") if p.strip()]
         got = list(inspect.signature(getattr(module, name)).parameters)
         assert got == want, (name, got, want)
+
+
+def test_readme_lesson_table_lists_every_lesson_in_course_order():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## The lessons", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z0-9]+)` \|.*\| (\d+) \|[^|]*\|$", section, flags=re.M)
+    assert [name for name, _ in rows] == LESSONS
+    assert {name: int(n) for name, n in rows} == {name: len(course.lesson(name).exercises) for name in LESSONS}
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_catalogue_extensions_are_exercises_beyond_the_catalogue(lesson):
+    extensions = course.lesson(lesson).data.get("catalogue_extensions", [])
+    names = [e.name for e in course.lesson(lesson).exercises]
+    assert set(extensions) <= set(names)
+    if extensions and (SHARED / "curriculum.md").is_file():
+        catalogued = {name for name, _ in _catalogue().get(lesson, [])}
+        assert catalogued, "%s is not in the catalogue" % lesson
+        assert not set(extensions) & catalogued, "already catalogued: drop them from catalogue_extensions"
+        assert set(names) - set(extensions) == catalogued, "exercises neither catalogued nor declared extensions"

@@ -202,3 +202,58 @@ def test_ci_examples_grade_with_junit():
     assert any("--format junit" in line for line in gitlab["script"])
     assert gitlab["artifacts"]["reports"]["junit"] == "report-$LESSON.xml"
     assert gitlab["artifacts"]["when"] == "always"
+
+
+def test_shares_are_whole_ten_thousandths_that_add_up():
+    from fractions import Fraction
+
+    from autograder.grading.results import shares
+
+    for points in (1, 2, 3, 5, 10):
+        for count in range(1, 40):
+            parts = shares(points, count)
+            assert sum(parts) == points and len(parts) == count
+            assert max(parts) - min(parts) <= Fraction(1, 10_000)
+            assert all((p * 10_000).denominator == 1 for p in parts)
+
+
+def _partial_credit_file(lesson):
+    """The solution with the first wrong variant of the lesson in it: some checks fail."""
+    from conftest import VARIANTS
+
+    wrong = sorted((VARIANTS / lesson / "wrong").glob("*.py"))
+    return with_override(lesson, wrong[0].read_text(encoding="utf-8")) if wrong else solution_text(lesson)
+
+
+@pytest.mark.parametrize("lesson", list(course.lessons()))
+def test_per_test_points_add_up_to_the_totals_in_every_format(tmp_path, lesson):
+    """Sum the tests' points as printed (four decimals at most): the total, exactly."""
+    import re
+    from decimal import Decimal
+
+    from autograder import regrade
+    from autograder.grading.results import number
+
+    def d(x):
+        return Decimal(str(x))
+
+    result = grade_text(tmp_path, lesson, _partial_credit_file(lesson), seed=3)
+    top = course.lesson(lesson).max_score
+    assert 0 < result.score < top
+    data = result.to_json()  # json
+    assert sum(d(t["max_score"]) for t in data["tests"]) == d(data["max_score"]) == top
+    assert sum(d(t["score"]) for t in data["tests"]) == d(data["score"])
+    scope = formats.gradescope_results(result)  # gradescope
+    assert sum(d(t["max_score"]) for t in scope["tests"]) == top
+    assert sum(d(t["score"]) for t in scope["tests"]) == d(scope["score"]) == d(data["score"])
+    suite = parse(formats.junit_xml(result))[0]  # junit: the points each failing case lost
+    lost = []
+    for case in suite:
+        for item in case.result:
+            lost += re.findall(r"Points: 0 / ([\d.]+)\.", item.text or "")
+    properties = {p.name: p.value for p in suite.properties()}
+    assert d(properties["max_score"]) - sum(d(x) for x in lost) == d(properties["score"]) == d(data["score"])
+    for exercise, (score, points) in result.exercises().items():  # nbgrader: one test cell per exercise
+        checks = [c for c in result.checks if c.exercise == exercise]
+        assert sum(d(number(c.max_score)) for c in checks) == course.lesson(lesson).exercise(exercise).points
+        assert d(regrade.cell_score(result, exercise)) == sum(d(number(c.score)) for c in checks)

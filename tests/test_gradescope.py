@@ -108,3 +108,60 @@ def test_gradescope_command(tmp_path):
     result = runner.invoke(main, ["gradescope", "lesson99", "-o", str(tmp_path / "x.zip")])
     assert result.exit_code == 2 and not os.path.exists(tmp_path / "x.zip")
     assert runner.invoke(main, ["gradescope", "lesson3", "--visibility", "sometimes"]).exit_code == 2
+
+
+def _notebook_text(lesson, override=None):
+    """The course's notebook of ``lesson`` as a student of the nbgrader course hands it in
+    (solutions written in), with ``override`` appended as a cell of its own."""
+    import nbformat
+
+    from autograder import notebooks
+
+    nb = notebooks.build_notebook(lesson)
+    if override:
+        nb.cells.append(nbformat.v4.new_code_cell(override))
+    return nbformat.writes(nb)
+
+
+def test_run_autograder_grades_the_course_notebook(bundle, tmp_path):
+    wrong = "def ele_mul(number, vector):\n    return [number + v for v in vector]\n"
+    root = autograder_root(tmp_path, bundle, {"lesson3.ipynb": _notebook_text("lesson3", wrong)})
+    proc, results = run_autograder(root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert results["score"] == 8, results["output"]
+    failing = [t for t in results["tests"] if t["status"] == "failed"]
+    assert failing and all(t["name"].startswith("ele_mul") for t in failing)
+
+
+def test_the_python_file_comes_before_the_notebook_and_a_lone_notebook_is_taken(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "lesson3.ipynb").write_text("{}")
+    (tmp_path / "a" / "lesson3.py").write_text("")
+    assert gradescope.find_file(tmp_path / "a", "lesson3.py").name == "lesson3.py"
+    (tmp_path / "b" / ".ipynb_checkpoints").mkdir(parents=True)
+    (tmp_path / "b" / "mine.ipynb").write_text("{}")
+    (tmp_path / "b" / ".ipynb_checkpoints" / "mine-checkpoint.ipynb").write_text("{}")
+    assert gradescope.find_file(tmp_path / "b", "lesson3.py").name == "mine.ipynb"
+
+
+def test_an_unreadable_notebook_gets_zero_and_says_why(tmp_path):
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    (folder / "lesson3.ipynb").write_text("not a notebook {")
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"lessons": ["lesson3"], "files": {"lesson3": "lesson3.py"}}))
+    results = tmp_path / "results.json"
+    assert gradescope.run(config, folder, results, echo=lambda *a: None) == 0
+    data = json.loads(results.read_text())
+    assert data["score"] == 0 and "lesson3.ipynb is not a notebook Jupyter can open" in data["output"]
+
+
+def test_a_correct_notebook_gets_full_marks_in_process(tmp_path):
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    (folder / "lesson3.ipynb").write_text(_notebook_text("lesson3"))
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"lessons": ["lesson3"], "files": {"lesson3": "lesson3.py"}}))
+    assert gradescope.run(config, folder, tmp_path / "results.json", echo=lambda *a: None) == 0
+    data = json.loads((tmp_path / "results.json").read_text())
+    assert data["score"] == 10 and all(t["status"] == "passed" for t in data["tests"])

@@ -1,32 +1,20 @@
 """Every misconception the kit knows is named when a learner's file makes exactly that
 mistake, and its sentence reads as one."""
 
-import inspect
-import textwrap
-
 import pytest
 
 from autograder import course
-from autograder.misconceptions import for_lesson, same_value
+from autograder.misconceptions import for_lesson, learner_code, same_value
 from conftest import grade_text, with_override
 
 ITEMS = [pytest.param(lesson, m, id=m.id) for lesson in course.lessons() for m in for_lesson(lesson)]
-
-
-def as_learner_code(item):
-    """The misconception's own code, renamed to the exercise, as a learner would write it."""
-    source = textwrap.dedent(inspect.getsource(item.func))
-    lines = source.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("def "))
-    body = "\n".join(lines[start:]).replace("def %s(" % item.func.__name__, "def %s(" % item.exercise, 1)
-    return "import math\nimport numpy as np\n\n" + body + "\n"
 
 
 @pytest.mark.parametrize("lesson,item", ITEMS)
 def test_misconception_is_named_when_made(tmp_path, lesson, item):
     assert item.exercise in {e.name for e in course.lesson(lesson).exercises}
     assert item.sentence.startswith("This is what you get when ") and item.sentence.count("This is") == 1
-    result = grade_text(tmp_path, lesson, with_override(lesson, as_learner_code(item)))
+    result = grade_text(tmp_path, lesson, with_override(lesson, learner_code(item)))
     failing = [c for c in result.checks if c.exercise == item.exercise and not c.passed]
     assert failing, "the misconception %s is not caught by the grader" % item.id
     assert {c.misconception for c in failing} == {item.id}

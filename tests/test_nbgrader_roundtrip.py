@@ -347,3 +347,10 @@ def test_regrade_restores_the_kit_scores_in_the_gradebook(roundtrip, tmp_path):
         assert {e: s for e, (s, _) in scores[student].items()} == {e: a for e, (a, _, _) in after[student].items()}
         assert {e: a for e, (a, _, _) in after[student].items()} == {
             e: a for e, (a, _, _) in roundtrip["scores"][student].items()}
+
+
+def test_the_hidden_tests_raise_no_checksum_warning(roundtrip):
+    """A released test cell lacks its hidden tests: nbgrader used to warn that its checksum
+    changed, for every test cell of every notebook (tests/test_term.py shows that a test
+    cell a student edited is still reported)."""
+    assert "has changed!" not in roundtrip["log"]

@@ -107,3 +107,42 @@ def test_lesson10_kernels_are_drawn_as_images(tmp_path):
                                                  "    return kernels - alpha * flattened_input.T.dot(delta)\n"))
     (plot,) = plots.make_plots("lesson10", listing, tmp_path / "listing")
     assert plot.learner is not None and not np.allclose(plot.learner, plot.reference)
+
+
+@pytest.mark.skipif(not has_exercise("rnn", "lstm_step"), reason="no rnn lesson")
+def test_rnn_heat_maps_of_the_dinners_and_the_book(tmp_path):
+    submission = tmp_path / "rnn.py"
+    submission.write_text(solution_text("rnn"))
+    made = {p.spec.exercise: p for p in plots.make_plots("rnn", submission, tmp_path / "right")}
+    dinners, book = made["unroll_dinners"], made["lstm_step"]
+    for plot in (dinners, book):
+        assert plot.problem == "" and plot.path.name == "rnn-%s.png" % plot.spec.exercise
+        check_png(plot.path)
+        assert np.allclose(plot.learner["compared"]["predictions"], plot.reference["compared"]["predictions"])
+    rgb = check_png(dinners.path)[..., :3]
+    assert ((rgb[..., 0] > 0.7) & (rgb[..., 2] < 0.4)).sum() > 500  # red cells: the confident first nights
+    predictions = dinners.reference["compared"]["predictions"]
+    assert predictions.shape == (14, 3) and predictions[0].argmax() == 1  # sushi after pizza
+    assert set(book.reference["shared"]) == {"ignore gate", "forget gate", "select gate"}
+    after_doug_saw = book.reference["compared"]["predictions"][5]
+    assert after_doug_saw[1] > 0.5 and after_doug_saw[2] > 0.5 and abs(after_doug_saw[0]) < 0.1
+
+    wrong = tmp_path / "wrong.py"  # tanh missing before the select gate
+    wrong.write_text(with_override("rnn", "def lstm_step(x, prediction, memory, weights):\n"
+                                          "    v = np.concatenate([x, prediction])\n"
+                                          "    s = lambda z: 1 / (1 + np.exp(-z))\n"
+                                          "    m = s(weights['forget'] @ v) * memory + s(weights['ignore'] @ v)"
+                                          " * np.tanh(weights['candidate'] @ v)\n"
+                                          "    return s(weights['select'] @ v) * m, m\n"))
+    (_, plot) = plots.make_plots("rnn", wrong, tmp_path / "wrong")
+    assert plot.learner is not None
+    assert not np.allclose(plot.learner["compared"]["predictions"], plot.reference["compared"]["predictions"])
+
+
+@pytest.mark.skipif(not has_exercise("backprop", "best_guess"), reason="no backprop lesson")
+def test_backprop_best_guess_settles_on_the_mean(tmp_path):
+    submission = tmp_path / "backprop.py"
+    submission.write_text(solution_text("backprop"))
+    (plot,) = plots.make_plots("backprop", submission, tmp_path)
+    assert plot.problem == "" and blue_pixels(check_png(plot.path)) > 200
+    assert plot.reference[1][0] == 40.0 and plot.reference[1][-1] == pytest.approx(55.0, abs=0.1)

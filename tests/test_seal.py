@@ -230,7 +230,7 @@ if os.fork() == 0:  # one that cannot be stopped politely
 def test_no_process_outlives_the_grade_nor_rewrites_results(tmp_path):
     results = tmp_path / "results.json"
     tag = "seal%d" % os.getpid()
-    path = _write(tmp_path, "lesson3.py", DAEMON, __TARGETS__=repr([str(results), "/tmp/forged.json"]), __TAG__=tag)
+    path = _write(tmp_path, "lesson3.py", DAEMON, __TARGETS__=repr([str(results), "/tmp/forged-%d.json" % os.getpid()]), __TAG__=tag)
     done = subprocess.run([sys.executable, "-m", "autograder.cli", LESSON, "--submission", str(path), "--format",
                            "json"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     results.write_text(done.stdout)
@@ -238,7 +238,7 @@ def test_no_process_outlives_the_grade_nor_rewrites_results(tmp_path):
     assert not _tagged(tag)
     time.sleep(2)
     assert results.read_text() == written and json.loads(written)["score"] == 0
-    assert not Path("/tmp/forged.json").exists()
+    assert not Path("/tmp/forged-%d.json" % os.getpid()).exists()
 
 
 def test_daemons_cannot_rewrite_gradescope_results_nor_the_history(tmp_path):

@@ -228,7 +228,7 @@ def test_conv_forward_course_size(student, expect, ref, rng):
                  slips=conv_slips(images, kernels, 3, 3))
 
 
-@check("conv_forward", rule="kernel_output is flattened_input.dot(kernels)")
+@check("conv_forward", rule="kernel_output is flattened_input times kernels")
 def test_conv_forward_identity_kernels(student, expect, ref):
     """With identity kernels, kernel_output repeats each section's pixels."""
     images = np.arange(2 * 4 * 3, dtype=float).reshape(2, 4, 3)
@@ -258,7 +258,7 @@ def kernel_slips(flat, delta, kernels, alpha, sections):
          "layer_1_delta comes from labels - layer_2 and already points the way the error falls "
          "(weights_1_2 adds its update for the same reason), so subtracting climbs the error. "
          "Add alpha * k_update."),
-        (kernels + update, "alpha is missing: the step is alpha times flattened_input.T.dot(delta)."),
+        (kernels + update, "alpha is missing: the step is alpha times the kernels' change."),
         (kernels + alpha * swapped,
          "The deltas were read kernel by kernel: each row of layer_1_delta holds, section by section, the "
          "deltas of all the kernels (the layout of kernel_output.reshape(batch, -1)); "

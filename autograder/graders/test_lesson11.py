@@ -91,7 +91,7 @@ def expect_ranking(expect, got, expected, scores, *, query_words=(), what, score
             sign = (" The score is minus the distance: the nearest word has the highest score."
                     if _close(-float(score), true_score) and true_score != 0 else "")
             expect.true(False, "%s gave %r the score %s, expected %s (%s).%s" % (
-                what, word, fmt_number(score), fmt_number(true_score), score_rule, sign))
+                what, word, fmt_number(score), fmt_number(true_score), score_rule, sign), slip=sign.strip())
         if not _close(true_score, want_score):
             expect.true(False, "%s put %r in place %d, but place %d belongs to %r (score %s; %r scores %s). "
                                "Rank by the score, highest first." % (

@@ -128,8 +128,8 @@ def gradient_case(rng, case):
 
 
 def _error_slips(prediction, goal):
-    return [(abs(prediction - goal), "That is the absolute error: square the difference instead "
-                                     "((prediction - goal) ** 2)."),
+    return [(abs(prediction - goal), "That is the absolute error: square the difference "
+                                     "instead."),
             (prediction - goal, "That is the pure error, not squared yet: multiply it by itself.")]
 
 

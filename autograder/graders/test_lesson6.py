@@ -139,17 +139,24 @@ ORDER = ("That is what happens when weights_1_2 is updated before layer_1_delta 
          "backpropagate layer_2_delta through the weights that made the prediction, then update both.")
 AFTER = ("Those errors are measured after each update: add a pattern's error to the total "
          "before you change the weights.")
-SHAPES = ("Keep every layer a row, as the course does: layer_0 = inputs[i:i+1] has shape (1, n) "
-          "(inputs[i] is flat), and each weight update is the earlier layer transposed times the "
-          "later delta, e.g. layer_0.T.dot(layer_1_delta), which has the shape of weights_0_1.")
+SHAPES = ("Keep every layer a row, as the course does: one pattern's layer_0 has shape (1, n) (a "
+          "slice of one row keeps both axes; indexing the row makes it flat), and each weight update is "
+          "the earlier layer transposed times the later delta, which has the shape of the weights it changes.")
+
+
+LOOP = ("Here inputs has %d row%s: an index past the last row means the loop over the patterns "
+        "runs further than there are patterns (its bound must be the number of rows).")
 
 
 def train(student, *args):
-    """``student.train_deep_network(*args)``, naming the likely cause of a shape error."""
+    """``student.train_deep_network(*args)``, naming the likely cause of a shape or index error."""
     try:
         return student.train_deep_network(*args)
     except StudentProblem as problem:
-        if any(word in problem.message for word in ("shape", "align", "broadcast")):
+        rows = len(args[0])
+        if problem.kind == "IndexError" and "out of" in problem.message:
+            problem.explain(LOOP % (rows, "" if rows == 1 else "s"))
+        elif any(word in problem.message for word in ("shape", "align", "broadcast")) and "(0," not in problem.message:
             problem.explain(SHAPES)
         raise
 

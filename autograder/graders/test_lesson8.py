@@ -187,8 +187,8 @@ def test_dropout_mask_shape_and_values(student, expect, rng, shape):
                 "shape asked for). Pass the shape as size=." % (shape, fmt(got), shape))
     bad = arr[(arr != 0) & (arr != 1)]
     expect.true(bad.size == 0, "dropout_mask(%s, rng) returned the value %s: every entry must be 0 or 1 "
-                               "(catalogue). rng.random(shape) gives fractions; compare it with 0.5, or draw "
-                               "rng.integers(0, 2, size=shape)." % (shape, fmt(bad.ravel()[0]) if bad.size else ""))
+                               "(catalogue): fractions are no mask; draw whole numbers, 0 or 1."
+                % (shape, fmt(bad.ravel()[0]) if bad.size else ""))
 
 
 @check("dropout_mask", rule="each entry is 1 with probability 1/2")

@@ -147,10 +147,11 @@ def test_tanh2deriv_finite_differences(student, expect, rng, case):
     slope = (np.tanh(x + H) - np.tanh(x - H)) / (2 * H)
     expect.close(student.tanh2deriv(output), slope, tol={"abs": 1e-8},
                  what="tanh2deriv(tanh(x)) for x = %s" % fmt(x),
-                 slips=[(1 - output, "That is 1 - output: the slope of tanh is 1 - output ** 2 (square the output)."),
+                 slips=[(1 - output, "That is one minus the output: the slope of tanh is one minus the square of "
+                                     "the output."),
                         (1 - np.tanh(output) ** 2,
-                         "That is 1 - tanh(output) ** 2: tanh2deriv takes tanh's output, which is already "
-                         "squashed; the slope is 1 - output ** 2.")])
+                         "That is tanh's slope at tanh's output: tanh2deriv takes tanh's output, which is "
+                         "already squashed; the slope is one minus the square of that output.")])
 
 
 # ------------------------------------------------------------------ softmax
@@ -200,7 +201,7 @@ def test_softmax_large_inputs(student, expect):
     if arr is not None and arr.shape == x.shape and not np.all(np.isfinite(arr)):
         expect.true(False, "softmax(%s) returned %s: NaN where exp overflowed (exp(1000) is inf, and "
                            "inf / inf is NaN; exp(-1000) is 0, and 0 / 0 is NaN too). Subtract each row's "
-                           "largest value before np.exp (np.max(x, axis=-1, keepdims=True)); the result "
+                           "largest value (keeping its axis) before the exponential; the result "
                            "does not change (catalogue: stable for large inputs)." % (fmt(x), fmt(arr)))
     expect.close(got, [[0.5, 0.5], [1.0, math.exp(-1000)], [0.5, 0.5]])
 

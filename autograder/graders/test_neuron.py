@@ -100,7 +100,7 @@ def test_think_random(student, expect, ref, rng, case):
         raise
     want = ref.think(inputs, weights)
     expect.close(got, want, slips=[(inputs @ weights, "That is the weighted sum before the sigmoid: "
-                                                      "squash it with 1 / (1 + np.exp(-x)).")])
+                                                      "squash it with the sigmoid.")])
 
 
 # ------------------------------------------------------------------ train_neuron

@@ -10,9 +10,9 @@ A grader module imports what it needs from here::
         expect.close(student.w_sum(t.inputs["input"], t.inputs["weights"]), t.value, tol=t.tolerance)
 """
 
-from .plugin import CheckFailed, StudentProblem, check
+from .plugin import SIZE_ERRORS, CheckFailed, StudentProblem, check
 
-__all__ = ["check", "CheckFailed", "StudentProblem", "grade"]
+__all__ = ["check", "CheckFailed", "StudentProblem", "SIZE_ERRORS", "grade"]
 
 
 def grade(lesson, submission, **kwargs):

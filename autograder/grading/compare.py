@@ -35,6 +35,15 @@ def fmt_number(x, digits=10):
     return text
 
 
+class Named(list):
+    """Some parts of a returned tuple, shown with their names (``prediction 0.98, error
+    0.3025``): what a check compares when it leaves the other parts alone."""
+
+    def __init__(self, names, values):
+        super().__init__(values)
+        self.names = list(names)
+
+
 def fmt(value, limit=60, digits=10):
     """A short, readable rendering of a value for a report cell or message."""
     if value is None:
@@ -45,6 +54,8 @@ def fmt(value, limit=60, digits=10):
         return fmt_number(value, digits)
     if isinstance(value, str):
         return repr(value) if len(value) < limit else repr(value[: limit - 5]) + "…"
+    if isinstance(value, Named):
+        return ", ".join("%s %s" % (n, fmt(v, limit, digits)) for n, v in zip(value.names, value))
     if isinstance(value, np.ndarray):
         value = value.tolist()
     if isinstance(value, (list, tuple)):
@@ -151,15 +162,38 @@ def mismatch(got, expected, tol=None):
     if ok.all():
         return None
     idx = tuple(int(i) for i in np.argwhere(~ok)[0])
+    shifted = _shifted(g, e, abs_tol, rel_tol)
+    if shifted:
+        return "differs at %s: %s instead of %s; %s" % (
+            _index(idx), fmt_precise(g[idx], e[idx]), fmt_number(e[idx]), shifted)
     if not idx:
         return "differs: %s instead of %s" % (fmt_precise(g, e), fmt_number(e))
     return "differs at %s: %s instead of %s" % (_index(idx), fmt_precise(g[idx], e[idx]), fmt_number(e[idx]))
 
 
+def _shifted(g, e, abs_tol, rel_tol):
+    """Whether a sequence of answers is the expected one moved by one step (a history
+    measured after the update instead of before it, or one step late)."""
+    if g.ndim == 0 or len(g) < 3 or g.shape != e.shape:
+        return ""
+
+    def same(a, b):
+        with np.errstate(invalid="ignore", over="ignore"):
+            return bool(np.all((np.abs(a - b) <= abs_tol + rel_tol * np.abs(b)) | (a == b)))
+
+    if same(g[:-1], e[1:]):
+        return "each value is the expected one of the step after it (one step ahead)"
+    if same(g[1:], e[:-1]):
+        return "each value is the expected one of the step before it (one step behind)"
+    return ""
+
+
 def fmt_precise(got, expected):
     """``got`` with enough digits to tell it from ``expected``."""
     got, expected = float(got), float(expected)
-    for digits in (4, 6, 10, 13, 17):
+    # Never fewer digits than the learner's value has (up to 10): 0.30195025 rounded to 0.302
+    # looks like a slip of the last digit, where it is the next step's error.
+    for digits in (10, 13, 17):
         if fmt_number(got, digits) != fmt_number(expected, digits):
             return fmt_number(got, digits)
     return fmt_number(got, 17)
@@ -167,3 +201,56 @@ def fmt_precise(got, expected):
 
 def close_enough(got, expected, tol=None):
     return mismatch(got, expected, tol) is None
+
+
+def fmt_like(expected, got, limit=60, digits=10):
+    """``expected`` rendered with the brackets of ``got``: where the learner's answer has a
+    tuple the expected value shows a tuple, where it has a list a list, so that the only
+    visible difference between the two is a real one (lists, tuples and arrays all count)."""
+    return fmt(_like(expected, got), limit, digits)
+
+
+def _like(expected, got):
+    if not isinstance(expected, (list, tuple)):
+        return expected
+    if isinstance(got, np.ndarray):
+        got = got.tolist()
+    if isinstance(got, (list, tuple)) and len(got) == len(expected):
+        items = [_like(e, g) for e, g in zip(expected, got)]
+        if isinstance(expected, Named):
+            return Named(expected.names, items)
+        return tuple(items) if isinstance(got, tuple) else items
+    return expected
+
+
+def _size_one(value):
+    return isinstance(value, np.ndarray) and value.ndim >= 1 and value.size == 1 and value.dtype.kind in "biuf"
+
+
+def size_one_numbers(got, expected):
+    """``(got, found)``: ``got`` with every 1-element array that stands where ``expected``
+    has a single number replaced by that number, and how many were replaced.
+
+    Where the catalogue expects a number (a prediction, each error of a history), an array
+    holding one number (``layer_2`` of shape (1, 1)) is that number in a box: it counts,
+    with a note that says how to take the number out."""
+    if expected is None:
+        return got, 0
+    if isinstance(expected, (numbers.Real, np.number, np.bool_)) or (
+            isinstance(expected, np.ndarray) and expected.ndim == 0):
+        return (float(got.reshape(-1)[0]), 1) if _size_one(got) else (got, 0)
+    if isinstance(expected, (list, tuple, np.ndarray)) and isinstance(got, (list, tuple)) and len(got) == len(expected):
+        found, items = 0, []
+        for g, e in zip(got, expected):
+            g, n = size_one_numbers(g, e)
+            items.append(g)
+            found += n
+        return (tuple(items) if isinstance(got, tuple) else items), found
+    return got, 0
+
+
+def size_one_note(what, found):
+    return ("%s returned %s where %s expected; %s here, but the answer should be a plain "
+            "number: take it out of its array (float(...) or .item())."
+            % (what, "1-element arrays" if found > 1 else "a 1-element array",
+               "numbers are" if found > 1 else "a number is", "they count" if found > 1 else "it counts"))

@@ -18,6 +18,7 @@ from .. import course, reference
 from ..misconceptions import for_lesson, name_misconceptions
 from ..sandbox import Sandbox, SealUnavailable  # noqa: F401  (SealUnavailable: for the front ends)
 from ..sandbox.seal import make_undumpable
+from . import source
 from .plugin import GRADERS_INI, GradingState, RunPlugin
 from .results import LessonResult
 
@@ -95,6 +96,7 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
         load = sandbox.load_status()
         isolation = sandbox.isolation
     _note_dependencies(lesson, state.records)
+    source.note_script_variables(lesson, state.records, submission)
     name_misconceptions(lesson.name, state.records, reference.load(lesson.name))
     problem = ""
     if load.get("status") != "loaded":

@@ -19,7 +19,8 @@ uses these fixtures:
 ``lesson``
     the lesson's metadata (``autograder.course.Lesson``).
 
-Every check of an exercise is worth an equal share of the exercise's points.
+Every check of an exercise is worth an equal share of the exercise's points, to four
+decimals (:func:`autograder.grading.results.shares`), so that every report adds up.
 """
 
 from __future__ import annotations
@@ -27,18 +28,28 @@ from __future__ import annotations
 import copy
 import difflib
 import zlib
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from .. import course, reference
-from .compare import fmt, mismatch
-from .results import CheckRecord
+from . import source
+from .compare import Named, fmt, fmt_like, mismatch, size_one_note, size_one_numbers
+from .results import CheckRecord, shares
 
 STATE = pytest.StashKey()
 RECORD = pytest.StashKey()
+
+
+# The exceptions of a size that does not fit: an index past the end, or the assert or
+# ValueError of a length check (a fixed [0, 0, 0] buffer, a loop over range(3)...).
+SIZE_ERRORS = frozenset({"IndexError", "AssertionError", "ValueError"})
+
+
+# Exceptions whose own message is the cause: no grader's guess is added to them.
+SELF_EXPLAINED = frozenset({"NameError", "UnboundLocalError", "NotImplementedError", "ImportError",
+                            "ModuleNotFoundError", "SyntaxError"})
 
 
 class CheckFailed(AssertionError):
@@ -48,17 +59,26 @@ class CheckFailed(AssertionError):
 class StudentProblem(Exception):
     """The learner's code raised, hung, crashed or is missing: the check cannot pass."""
 
-    def __init__(self, message, status="error", *, final=False):
+    def __init__(self, message, status="error", *, kind="", elsewhere=""):
         super().__init__(message)
         self.message = message
         self.status = status
-        self.final = final  # the whole cause already (an import that never ends): nothing to add
+        self.kind = kind  # the exception's type name when the learner's code raised
+        self.elsewhere = elsewhere  # the other function of the file the exception came from
+        self.explanation = ""
+        self.self_explained = False  # the message already says why (set by describe_outcome's callers)
 
     def explain(self, text):
-        """Add a sentence that names the likely cause (the grader knows the case)."""
-        if self.final:
+        """Add a sentence that names the likely cause (the grader knows the case).
+
+        Not when the exception came from another function of the learner's file (the
+        grader's words are about the exercise it called, and the cause is in the callee),
+        nor when the exception names its own cause (an undefined name, a list times a float):
+        a guess about the case's sizes would hide it."""
+        if self.elsewhere or self.kind in SELF_EXPLAINED or self.self_explained:
             return self
         self.message = "%s %s" % (self.message, text)
+        self.explanation = text
         self.args = (self.message,)
         return self
 
@@ -77,6 +97,7 @@ class GradingState:
         self.submission_label = submission_label
         self.records = []
         self.collect_errors = []
+        self.source = getattr(sandbox, "submission", None)  # the learner's file, parsed for the report
         self.hung = {}  # exercise -> message of the call that did not finish
         self.import_hang = None  # None: not known; "": the file imports; else why it does not
         self.import_seconds = None  # how long the import alone took, when it was measured
@@ -132,7 +153,7 @@ class Student:
         exercise = self._state.lesson.exercise(record.exercise)
         record.call = "%s(%s)" % (name, ", ".join(fmt(a, 40) for a in args))
         if self._state.import_hang:
-            raise StudentProblem(self._state.import_hang, "timeout", final=True)
+            raise self._import_hang_problem()
         if record.exercise in self._state.hung:
             # One hang per exercise is enough: the rest of its checks fail at once.
             raise StudentProblem("not run: %s" % self._state.hung[record.exercise], "timeout")
@@ -144,13 +165,9 @@ class Student:
         if outcome.output:
             record.output += outcome.output
         if outcome.mutated:
-            record.note(
-                "%s changed its argument%s in place (%s); graders pass copies, so this costs "
-                "nothing here, but the caller's data would change."
-                % (name, "s" if len(outcome.mutated) > 1 else "", ", ".join("#%d" % (i + 1) for i in outcome.mutated))
-            )
+            record.note(_in_place_note(self._state.lesson, name, args, outcome.mutated))
         if outcome.status == "timeout" and self._import_hangs(exercise):
-            raise StudentProblem(self._state.import_hang, "timeout", final=True)
+            raise self._import_hang_problem()
         if outcome.status == "timeout":
             self._state.hung[record.exercise] = "an earlier call, %s, did not finish within %g s." % (
                 record.call, exercise.time_limit)
@@ -160,8 +177,15 @@ class Student:
                                 self._state.submission_label, self._state.import_seconds, exercise.time_limit))
         if outcome.status in ("timeout", "crashed", "syntax_error", "import_error", "unreadable",
                               "missing", "not_callable", "protocol_error"):
-            raise StudentProblem(*describe_outcome(name, record.call, outcome, self._state, exercise))
+            raise _problem(name, record.call, outcome, self._state, exercise)
         return outcome
+
+    def _import_hang_problem(self):
+        """The failure of every check once the file's import is known not to end: the
+        message says it all, so no grader's guess about the case is added to it."""
+        problem = StudentProblem(self._state.import_hang, "timeout")
+        problem.self_explained = True
+        return problem
 
     def _import_hangs(self, exercise):
         """After a call that did not finish: does importing the file alone not finish?
@@ -186,9 +210,41 @@ class Student:
     def call(self, name, *args):
         outcome = self.attempt(name, *args)
         if outcome.status != "ok":
-            raise StudentProblem(*describe_outcome(name, self._record.call, outcome, self._state,
-                                                   self._state.lesson.exercise(self._record.exercise)))
+            raise _problem(name, self._record.call, outcome, self._state,
+                           self._state.lesson.exercise(self._record.exercise))
         return outcome.value
+
+
+def _in_place_note(lesson, name, args, mutated):
+    """Which arguments a function changed, by their names, and how to leave them alone."""
+    try:
+        names = source.parameters(lesson.exercise(name).signature)
+    except KeyError:
+        names = []
+    changed = [names[i] if i < len(names) else "argument %d" % (i + 1) for i in mutated]
+    first = changed[0]
+    kind = "list(%s)" % first if isinstance(args[mutated[0]], (list, tuple)) else "%s.copy()" % first
+    return ("%s changed %s in place; graders pass copies, so this costs nothing here, but the "
+            "caller's data would change. To leave %s as it was, work on a copy made first "
+            "(%s = %s)." % (name, " and ".join(changed), "them" if len(changed) > 1 else "it", first, kind))
+
+
+def _problem(name, call, outcome, state, exercise):
+    message, status = describe_outcome(name, call, outcome, state, exercise)
+    kind = outcome.info.get("type", "") if outcome.status == "raised" else ""
+    elsewhere = ""
+    if outcome.status == "raised" and state.source is not None:
+        inside = source.function_at(state.source, outcome.info.get("line"))
+        if inside and inside != name:
+            elsewhere = inside
+            message = "%s It was raised inside your %s, not in %s itself: the cause is there." % (
+                message, inside, name)
+    problem = StudentProblem(message, status, kind=kind, elsewhere=elsewhere)
+    problem.self_explained = LIST_TIMES_NUMBER in message
+    return problem
+
+
+LIST_TIMES_NUMBER = "A Python list times a number"
 
 
 def describe_outcome(name, call, outcome, state, exercise):
@@ -209,6 +265,10 @@ def describe_outcome(name, call, outcome, state, exercise):
                     % (call, where, exercise.memory_mb)), "error"
         message = info.get("message") or ""
         text = "%s raised %s%s%s." % (call, kind, ": " + message if message else "", where)
+        if kind == "TypeError" and "can't multiply sequence by non-int" in message:
+            text += (" " + LIST_TIMES_NUMBER + " does not multiply its elements (times an int it "
+                     "repeats the list, times a float it fails): multiply element by element, or make "
+                     "the list a NumPy array first.")
         if kind == "AttributeError" and "object has no attribute" in message and (
                 "'list'" in message or "'tuple'" in message or "'float'" in message):
             text += (" Inputs may be plain lists, tuples or numbers: methods such as .dot() exist only on "
@@ -265,16 +325,22 @@ class Expect:
         classic mistake) and not the expected value, the explanation is added.
         """
         record = self._record
-        record.expected = fmt(expected)
-        record.got = fmt(got)
+        got, boxed = size_one_numbers(got, expected)
+        if boxed:
+            record.note(size_one_note(record.exercise, boxed))
+        record.what = what or ""
+        shown_got, shown_expected = _checked_parts(got, expected, parts)
+        record.expected = fmt_like(shown_expected, shown_got)
+        record.got = fmt(shown_got)
         problem = self._problem(got, expected, tol, parts)
         if problem is None:
             return
         message = "%s returned %s, expected %s (%s)" % (
-            what or record.call, fmt(got, 80), fmt(expected, 80), _source_text(record.source))
+            what or record.call, fmt(shown_got, 80), fmt_like(shown_expected, shown_got, 80),
+            _source_text(record.source))
         if not problem.startswith("differs: "):  # a lone number that differs needs no more words
             message += ": " + problem
-        message += "."
+        message = message if message.endswith((".", "?", "!")) else message + "."
         for value, explanation in slips:
             if self._problem(got, value, tol, parts) is None:
                 message += " " + explanation
@@ -295,10 +361,26 @@ class Expect:
                 return "%s %s" % (name, problem)
         return None
 
-    def true(self, condition, message):
-        """Fail with ``message`` unless ``condition`` holds."""
+    def true(self, condition, message, *, slip=""):
+        """Fail with ``message`` unless ``condition`` holds. ``slip`` is the part of the
+        message that names a known slip (it gives way to a misconception that says the same)."""
         if not condition:
+            if slip:
+                self._record.slip = slip
             raise CheckFailed(message)
+
+
+def _checked_parts(got, expected, parts):
+    """The parts of a returned tuple that a check compares, named (``weight_deltas [..]``),
+    when it compares only some of them: no placeholder for the parts it leaves alone."""
+    if parts is None or not isinstance(expected, (tuple, list)) or all(e is not None for e in expected):
+        return got, expected
+    keep = [i for i, e in enumerate(expected) if e is not None]
+    names = [parts[i] for i in keep]
+    shown_expected = Named(names, [expected[i] for i in keep])
+    if isinstance(got, (tuple, list)) and len(got) == len(parts):
+        return Named(names, [got[i] for i in keep]), shown_expected
+    return got, shown_expected
 
 
 def _source_text(source):
@@ -336,6 +418,7 @@ def pytest_collection_modifyitems(session, config, items):
             state.collect_errors.append("%s has no @check(...) marker" % item.nodeid)
             continue
         counts[marker.kwargs["exercise"]] = counts.get(marker.kwargs["exercise"], 0) + 1
+    share = {}
     for item in items:
         marker = item.get_closest_marker("grading")
         if marker is None:
@@ -347,8 +430,10 @@ def pytest_collection_modifyitems(session, config, items):
             state.collect_errors.append(str(exc))
             continue
         name = item.name[5:] if item.name.startswith("test_") else item.name
+        if exercise not in share:
+            share[exercise] = iter(shares(points, counts[exercise]))
         record = CheckRecord(name=name, exercise=exercise, source=marker.kwargs["source"],
-                             max_score=Fraction(points, counts[exercise]))
+                             max_score=next(share[exercise]))
         if marker.kwargs.get("trace"):
             record.expected = fmt(course.trace(marker.kwargs["trace"]).value)
         item.stash[RECORD] = record
@@ -375,6 +460,7 @@ def pytest_runtest_makereport(item, call):
         record.status, record.message = "failed", str(exc)
     elif isinstance(exc, StudentProblem):
         record.status, record.message = exc.status, str(exc)
+        record.slip = record.slip or exc.explanation
     else:
         record.status = "error"
         record.message = "the grader itself failed on this check (not your fault; please report it)."

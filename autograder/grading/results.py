@@ -15,6 +15,21 @@ def number(x: Fraction):
     return round(float(x), 4)
 
 
+PLACES = 10_000  # every score is shown to 4 decimals
+
+
+def shares(points, count: int) -> list:
+    """``points`` shared by ``count`` checks, as equally as four decimals allow: each share
+    a whole number of ten-thousandths, the first ones one more, so that the shares sum
+    exactly to ``points`` and every report (JSON, JUnit, Gradescope, nbgrader) adds up:
+    ``shares(2, 9)`` is 0.2223 twice and 0.2222 seven times."""
+    units = Fraction(points) * PLACES
+    if units.denominator != 1:
+        raise ValueError("points must be whole ten-thousandths: %r" % points)
+    base, extra = divmod(int(units), count)
+    return [Fraction(base + (1 if i < extra else 0), PLACES) for i in range(count)]
+
+
 @dataclass
 class CheckRecord:
     name: str
@@ -30,6 +45,7 @@ class CheckRecord:
     output: str = ""  # what the learner's code printed during the check
     internal_error: str = ""  # a bug of the grader itself (never the learner's fault)
     misconception: str = ""  # the id of the known misconception the answers show, if any
+    what: str = ""  # the check's own words for what it called, when it made several calls
     slip: str = ""  # the check's own explanation of a known slip the answer equals, if any
     calls: list = field(default_factory=list, repr=False)  # (function, args, outcome) of each call made
 

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import copy
 import importlib
+import inspect
+import textwrap
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..grading.compare import mismatch
+from ..grading.compare import mismatch, size_one_numbers
+from ..grading.plugin import SIZE_ERRORS
 
 MATCH_TOL = {"abs": 1e-9, "rel": 1e-6}
 _REGISTRY: dict = {}
@@ -35,6 +38,9 @@ class Misconception:
     when: str  # completes "This is what you get when ..."
     course: str  # where the course shows the right way ("" if nowhere in particular)
     func: object
+    # Named whichever way round the learner takes a difference: (goal - prediction) * 2 is
+    # the same slip as (prediction - goal) * 2 when the answer is that difference's image.
+    sign_free: bool = False
 
     @property
     def sentence(self):
@@ -44,16 +50,30 @@ class Misconception:
         return text
 
 
-def misconception(exercise, when, course=""):
-    """Register the decorated function as a misconception of ``exercise``."""
+def misconception(exercise, when, course="", *, sign_free=False):
+    """Register the decorated function as a misconception of ``exercise``.
+
+    ``sign_free``: the learner's answers may be the misconception's negated (the same slip
+    written with the other sign convention of a difference)."""
 
     def register(func):
         lesson = func.__module__.rsplit(".", 1)[-1]
-        item = Misconception("%s.%s.%s" % (lesson, exercise, func.__name__), exercise, when, course, func)
+        item = Misconception("%s.%s.%s" % (lesson, exercise, func.__name__), exercise, when, course, func,
+                             sign_free)
         _REGISTRY.setdefault(lesson, []).append(item)
         return func
 
     return register
+
+
+def learner_code(item: Misconception) -> str:
+    """The misconception's own code, renamed to the exercise, as a learner would write it
+    (to put after a solution: the tests grade it, and so does ``grade gallery``)."""
+    source = textwrap.dedent(inspect.getsource(item.func))
+    lines = source.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("def "))
+    body = "\n".join(lines[start:]).replace("def %s(" % item.func.__name__, "def %s(" % item.exercise, 1)
+    return "import math\nimport numpy as np\n\n" + body + "\n"
 
 
 def for_lesson(lesson: str) -> list:
@@ -71,8 +91,8 @@ def for_lesson(lesson: str) -> list:
 def _run(func, args):
     try:
         return "ok", func(*copy.deepcopy(args))
-    except Exception:  # noqa: BLE001 - a slip that raises (a fixed-size buffer...)
-        return "raised", None
+    except Exception as exc:  # noqa: BLE001 - a slip that raises (a fixed-size buffer...)
+        return "raised", type(exc).__name__
 
 
 def same_value(got, want, tol=MATCH_TOL) -> bool:
@@ -111,11 +131,28 @@ def _ragged(value):
         return True
 
 
-def _learner_matches(outcome, expected):
+def _family(kind):
+    return "size" if kind in SIZE_ERRORS else kind
+
+
+def _learner_matches(outcome, expected, sign_free=False):
     status, value = expected
     if status == "raised":
-        return outcome.status == "raised" and outcome.info.get("type") != "NotImplementedError"
-    return outcome.status == "ok" and same_value(outcome.value, value)
+        # The same kind of exception, not any: a list times a float (TypeError) is no
+        # fixed-size buffer running out (IndexError), though both raise. A size that does
+        # not fit shows as an IndexError, or as the AssertionError or ValueError of a check.
+        return outcome.status == "raised" and _family(outcome.info.get("type")) == _family(value)
+    if outcome.status != "ok":
+        return False
+    got = size_one_numbers(outcome.value, value)[0]
+    if same_value(got, value):
+        return True
+    if sign_free:
+        try:
+            return same_value(got, -np.asarray(value, dtype=float))
+        except (TypeError, ValueError):
+            return False
+    return False
 
 
 def identify(item: Misconception, reference_func, calls, reference_answers=None) -> bool:
@@ -130,7 +167,7 @@ def identify(item: Misconception, reference_func, calls, reference_answers=None)
     distinguishable = answered = False
     for i, (args, outcome) in enumerate(calls):
         expected = _run(item.func, args)
-        if not _learner_matches(outcome, expected):
+        if not _learner_matches(outcome, expected, item.sign_free):
             return False
         answered |= expected[0] == "ok"
         if reference_answers[i] is None:

@@ -40,7 +40,7 @@ def get_image_section_axis_last(layer, row_from, row_to, col_from, col_to):
 
 @misconception("conv_forward", "the listing's range(28 - 3) is copied as range(rows - kernel_rows), "
                                "which misses the last row and column of sections",
-               "Loop over range(rows - kernel_rows + 1): a 28x28 image has 26 x 26 sections of 3x3.")
+               "The last corner is at rows - kernel_rows, included: a 28x28 image has 26 x 26 sections of 3x3.")
 def conv_forward_listing_range(images, kernels, kernel_rows, kernel_cols):
     sects = []
     for row_start in range(images.shape[1] - kernel_rows):
@@ -110,7 +110,7 @@ def conv_forward_first_image_only(images, kernels, kernel_rows, kernel_cols):
 
 @misconception("conv_kernel_update", "the listing's kernels -= alpha * k_update is copied: subtracting climbs "
                                      "the error, since layer_1_delta comes from labels - layer_2",
-               "Add alpha * k_update, as the course does for weights_1_2.")
+               "Add alpha times k_update, as the course does for weights_1_2.")
 def conv_kernel_update_listing_sign(flattened_input, layer_1_delta, kernels, alpha):
     l1d_reshape = layer_1_delta.reshape(-1, kernels.shape[1])
     k_update = flattened_input.T.dot(l1d_reshape)
@@ -146,7 +146,7 @@ def conv_kernel_update_once_per_image(flattened_input, layer_1_delta, kernels, a
 
 @misconception("conv_kernel_update", "the listing is copied as printed: kernels -= alpha * k_update, inside its "
                                      "for k in range(batch_size) loop (the wrong sign, once per image)",
-               "Add alpha * k_update, once.")
+               "Add alpha times k_update, once.")
 def conv_kernel_update_listing_as_printed(flattened_input, layer_1_delta, kernels, alpha):
     k_update = flattened_input.T.dot(layer_1_delta.reshape(-1, kernels.shape[1]))
     for k in range(len(layer_1_delta)):
@@ -189,7 +189,7 @@ def match_filter_truncated(patch, feature):
 
 @misconception("match_filter", "the patch and the feature are multiplied as matrices (np.dot) instead of "
                                "pixel by pixel",
-               "Line them up and multiply elementwise: patch * feature.")
+               "Line them up and multiply elementwise, pixel by pixel.")
 def match_filter_matrix_product(patch, feature):
     return float(np.mean(np.dot(np.asarray(patch), np.asarray(feature))))
 
@@ -310,7 +310,7 @@ def max_pool_mean(image, size=2, stride=2):
 
 
 @misconception("relu", "the mask x > 0 (True/False) is returned instead of the values it keeps",
-               "Multiply it by x: (x > 0) * x.")
+               "Multiply it by x, so that it keeps the values.")
 def relu_mask(x):
     return x > 0
 
@@ -328,6 +328,6 @@ def relu_keeps_negatives(x):
 
 @misconception("relu", "np.max(x, 0) is used: it takes the largest value along axis 0 instead of comparing "
                        "each value with 0",
-               "np.maximum(x, 0) works elementwise.")
+               "NumPy's maximum (not max) compares each element with 0.")
 def relu_np_max(x):
     return np.max(x, 0)

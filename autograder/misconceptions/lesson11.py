@@ -10,7 +10,7 @@ from . import misconception
 
 @misconception("sentence_encoding", "the vectors are added with + as they come: on Python lists, + joins them "
                                     "end to end instead of adding them number by number",
-               "Convert each vector with np.asarray (or start from np.zeros) before adding.")
+               "Make each vector a NumPy array (or start from an array of zeros) before adding.")
 def sentence_encoding_list_concatenation(sentence, word2hot):
     x = word2hot[sentence[0]]
     for word in sentence[1:]:
@@ -40,8 +40,8 @@ def sentence_encoding_sorted_positions(sentence, word2hot):
     return x
 
 
-@misconception("sentence_encoding", "each word's vector replaces the running total instead of being added to it "
-                                    "(x = word2hot[word] for x = x + word2hot[word]), so only the last word is left")
+@misconception("sentence_encoding", "each word's vector replaces the running total instead of being added to it, so "
+                                    "only the last word is left")
 def sentence_encoding_last_word_only(sentence, word2hot):
     x = np.zeros(len(word2hot[sentence[0]]))
     for word in sentence:

@@ -3,10 +3,15 @@
 import numpy as np
 
 from . import misconception
+from ..reference import load
+
+# The exercises a misconception calls are the reference's (as in a learner's file whose
+# other functions are right).
+w_sum = load("lesson3").w_sum
 
 
 @misconception("neural_network", "the input and the weight are added instead of multiplied",
-               "A weight scales its input: the prediction is input * weight.")
+               "A weight scales its input: the prediction is the input times the weight.")
 def neural_network_adds(input, weight):
     return input + weight
 
@@ -38,6 +43,16 @@ def ele_mul_fixed_buffer(number, vector):
     return output
 
 
+@misconception("ele_mul", "the output is a NumPy array of whole numbers (dtype=int, or zeros_like of an int "
+                          "input), so every product written into it is cut to an integer",
+               "Make the buffer hold floats (NumPy's default), or build a plain list.")
+def ele_mul_int_buffer(number, vector):
+    output = np.zeros(len(vector), dtype=int)
+    for i in range(len(vector)):
+        output[i] = number * vector[i]
+    return output
+
+
 @misconception("vect_mat_mul", "the slide's version is used: it asserts a square matrix and fills a fixed [0, 0, 0]",
                "Loop over the rows of the matrix instead: one output per row.")
 def vect_mat_mul_square_only(vect, matrix):
@@ -51,6 +66,16 @@ def vect_mat_mul_square_only(vect, matrix):
 @misconception("vect_mat_mul", "output i uses column i of the matrix instead of row i (the matrix is read transposed)")
 def vect_mat_mul_columns(vect, matrix):
     return [sum(vect[i] * matrix[i][j] for i in range(len(vect))) for j in range(len(matrix[0]))]
+
+
+@misconception("vect_mat_mul", "the output is a NumPy array of whole numbers (dtype=int, or zeros_like of an int "
+                               "input), so every weighted sum written into it is cut to an integer",
+               "Make the buffer hold floats (NumPy's default), or build a plain list.")
+def vect_mat_mul_int_buffer(vect, matrix):
+    output = np.zeros(len(matrix), dtype=int)
+    for i in range(len(matrix)):
+        output[i] = w_sum(vect, matrix[i])
+    return output
 
 
 @misconception("stacked_network", "each matrix is used transposed, as in the NumPy listing (input.dot(ih_wgt))",

@@ -16,24 +16,25 @@ gradient_descent_step = _ref.gradient_descent_step
 
 @misconception("squared_error", "the absolute value of the pure error is taken (abs(prediction - goal)) instead "
                                  "of its square",
-               "The course squares it: (prediction - goal) ** 2.")
+               "The course squares it: the difference multiplied by itself.")
 def squared_error_absolute(prediction, goal):
     return abs(prediction - goal)
 
 
 @misconception("squared_error", "the pure error prediction - goal is returned without squaring it",
-               "The course multiplies it by itself: (prediction - goal) ** 2.")
+               "The course multiplies it by itself.", sign_free=True)
 def squared_error_not_squared(prediction, goal):
     return prediction - goal
 
 
-@misconception("squared_error", "the pure error is multiplied by 2 (* 2) instead of raised to the power 2 (** 2)")
+@misconception("squared_error", "the pure error is multiplied by 2 instead of squared (raised to the power 2)",
+               sign_free=True)
 def squared_error_times_two(prediction, goal):
     return (prediction - goal) * 2
 
 
 @misconception("squared_error", "the parentheses are left out: prediction - goal ** 2 squares only the goal",
-               "Square the whole difference: (prediction - goal) ** 2.")
+               "Square the whole difference, not the goal alone.")
 def squared_error_no_parentheses(prediction, goal):
     return prediction - goal ** 2
 
@@ -137,7 +138,7 @@ def hot_cold_learning_one_too_long(input, weight, goal, step_amount, iterations)
 
 @misconception("hot_cold_learning", "the weight hot_cold_step returns is never stored back, so every iteration "
                                     "starts from the same weight",
-               "hot_cold_step returns the new weight: write weight = hot_cold_step(...).")
+               "hot_cold_step returns the new weight: keep what it returns as the weight of the next iteration.")
 def hot_cold_learning_never_updates(input, weight, goal, step_amount, iterations):
     history = []
     for _ in range(iterations):
@@ -161,7 +162,7 @@ def gradient_descent_step_sign_flip(input, weight, goal, alpha):
 
 @misconception("gradient_descent_step", "alpha is left out of the update (weight - weight_delta), as in the "
                                         "course's first runs, which have no alpha",
-               "With alpha the update is weight -= weight_delta * alpha.")
+               "With alpha the weight moves against weight_delta by alpha times as much.")
 def gradient_descent_step_missing_alpha(input, weight, goal, alpha):
     prediction = input * weight
     delta = prediction - goal
@@ -169,8 +170,9 @@ def gradient_descent_step_missing_alpha(input, weight, goal, alpha):
     return weight - weight_delta
 
 
-@misconception("gradient_descent_step", "the step is taken twice (alpha * weight_delta subtracted two times, or "
-                                        "2 * alpha)")
+@misconception("gradient_descent_step", "the step is twice the course's: the derivative of the squared error is "
+                                        "kept with its factor 2 (2 * delta), or alpha is doubled",
+               "The course drops that 2 (it only rescales alpha): weight_delta is delta times the input.")
 def gradient_descent_step_doubled_alpha(input, weight, goal, alpha):
     prediction = input * weight
     delta = prediction - goal
@@ -179,7 +181,8 @@ def gradient_descent_step_doubled_alpha(input, weight, goal, alpha):
 
 
 @misconception("gradient_descent_step", "weight_delta is the delta alone, without multiplying it by the input",
-               "The course's weight_delta = input * delta scales the step and flips it for a negative input.")
+               "The course's weight_delta is delta times the input: the input scales the step and flips it for a "
+               "negative input.")
 def gradient_descent_step_no_input(input, weight, goal, alpha):
     prediction = input * weight
     delta = prediction - goal
@@ -189,7 +192,7 @@ def gradient_descent_step_no_input(input, weight, goal, alpha):
 
 @misconception("gradient_descent_step", "weight_delta is built from the squared error instead of the pure error "
                                         "(error * input rather than delta * input), which loses the direction",
-               "delta = prediction - goal keeps its sign: weight_delta = delta * input.")
+               "delta, the prediction minus the goal, keeps its sign: weight_delta is delta times the input.")
 def gradient_descent_step_error_not_delta(input, weight, goal, alpha):
     prediction = input * weight
     error = (prediction - goal) ** 2
@@ -244,7 +247,8 @@ def gradient_descent_one_too_long(input, weight, goal, alpha, iterations):
 
 @misconception("gradient_descent", "the weight gradient_descent_step returns is never stored back, so every "
                                    "iteration starts from the same weight",
-               "gradient_descent_step returns the new weight: write weight = gradient_descent_step(...).")
+               "gradient_descent_step returns the new weight: keep what it returns as the weight of the next "
+               "iteration.")
 def gradient_descent_never_updates(input, weight, goal, alpha, iterations):
     history = []
     for _ in range(iterations):
@@ -256,7 +260,7 @@ def gradient_descent_never_updates(input, weight, goal, alpha, iterations):
 
 @misconception("gradient_descent", "the loop is copied from the course's runs without alpha (weight = weight - "
                                    "weight_delta), so alpha is ignored",
-               "Those runs are alpha = 1; here the update is weight - alpha * weight_delta.")
+               "Those runs have an alpha of 1; here the step against weight_delta is alpha times as large.")
 def gradient_descent_ignores_alpha(input, weight, goal, alpha, iterations):
     history = []
     for _ in range(iterations):

@@ -30,7 +30,7 @@ def multi_input_step_update_sign_flip(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "delta is taken as goal - prediction, the positive 0.14 the slide's text quotes, "
                                    "so every weight moves the wrong way",
-               "delta = prediction - goal is -0.14 in the course's game: the prediction is too low.")
+               "delta, the prediction minus the goal, is -0.14 in the course's game: the prediction is too low.")
 def multi_input_step_delta_sign_flip(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = goal - prediction
@@ -62,7 +62,7 @@ def multi_input_step_doubled_alpha(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "the weight deltas keep the 2 of the derivative of the squared error "
                                    "(2 * delta * input[i])",
-               "The course drops it: weight_deltas[i] = delta * input[i].")
+               "The course drops it: weight delta i is delta times input i.")
 def multi_input_step_factor_two(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal
@@ -74,7 +74,7 @@ def multi_input_step_factor_two(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "alpha goes into the weight deltas (alpha * delta * input[i]) instead of into "
                                    "the update",
-               "weight_deltas[i] is delta * input[i]; the update is weights[i] - alpha * weight_deltas[i].")
+               "Weight delta i is delta times input i; the update subtracts alpha times it.")
 def multi_input_step_alpha_in_deltas(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal
@@ -85,7 +85,7 @@ def multi_input_step_alpha_in_deltas(input, weights, goal, alpha):
 
 
 @misconception("multi_input_step", "alpha is applied twice, once in the weight deltas and again in the update",
-               "weight_deltas[i] is delta * input[i]; alpha scales only the update.")
+               "Weight delta i is delta times input i; alpha scales only the update.")
 def multi_input_step_alpha_twice(input, weights, goal, alpha):
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
     delta = prediction - goal
@@ -107,7 +107,7 @@ def multi_input_step_error_not_squared(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "the loops run over range(3) with [0, 0, 0] buffers, as if every network had "
                                    "three inputs",
-               "Loop over range(len(input)): the grader also uses 1, 2, 4 and 5 inputs.")
+               "Loop over every index of the input: the grader also uses 1, 2, 4 and 5 inputs.")
 def multi_input_step_range_three(input, weights, goal, alpha):
     prediction = 0
     for i in range(3):
@@ -148,7 +148,8 @@ def multi_input_step_print_order(input, weights, goal, alpha):
 
 @misconception("multi_input_step", "the returned new weights are the old ones: the update changed another list "
                                    "(such as the caller's, in place), not the one returned",
-               "Build new_weights from weights[i] - alpha * weight_deltas[i] and return that list.")
+               "Build the new weights (each moved against its weight delta, scaled by alpha) and return that new "
+               "list.")
 def multi_input_step_returns_old_weights(input, weights, goal, alpha):
     new_weights = list(weights)
     prediction = sum(input[i] * weights[i] for i in range(len(input)))
@@ -203,6 +204,21 @@ def multi_input_learning_ignores_frozen(input, weights, goal, alpha, iterations,
     return history
 
 
+@misconception("multi_input_learning", "the frozen index is hard-coded to 0, as in the course's listing, whatever "
+                                       "frozen says",
+               "Freeze the weights whose indices are in frozen, and only those: frozen may be empty, or name others.")
+def multi_input_learning_frozen_index_zero(input, weights, goal, alpha, iterations, frozen=()):
+    history = []
+    weights = list(weights)
+    for _ in range(iterations):
+        new_weights, prediction, error, delta, weight_deltas = multi_input_step(input, weights, goal, alpha)
+        history.append((prediction, error, list(weights)))
+        for i in range(len(weights)):
+            if i != 0:
+                weights[i] = new_weights[i]
+    return history
+
+
 @misconception("multi_input_learning", "the indices in frozen are counted from 1 (frozen=(1,) taken as the first "
                                        "weight)",
                "They are counted from 0, as in weights[i]: the course freezes weights[0].")
@@ -250,7 +266,7 @@ def multi_input_learning_no_default(input, weights, goal, alpha, iterations, fro
 
 @misconception("multi_output_step", "the slide's weight_deltas = ele_mul(input, weights) is copied: it multiplies the "
                                     "input by the weights instead of by the deltas (a slip of the slide)",
-               "Weight i moves by alpha * input * deltas[i].")
+               "Weight i moves by alpha times the input times delta i.")
 def multi_output_step_slide_weights(input, weights, goals, alpha):
     predictions = [input * w for w in weights]
     deltas = [p - g for p, g in zip(predictions, goals)]
@@ -261,7 +277,7 @@ def multi_output_step_slide_weights(input, weights, goals, alpha):
 
 
 @misconception("multi_output_step", "the input is left out of the update (weights[i] - alpha * deltas[i])",
-               "Weight i moves by alpha * input * deltas[i].")
+               "Weight i moves by alpha times the input times delta i.")
 def multi_output_step_no_input(input, weights, goals, alpha):
     predictions = [input * w for w in weights]
     deltas = [p - g for p, g in zip(predictions, goals)]
@@ -339,7 +355,7 @@ def outer_prod_fixed_three(vec_a, vec_b):
 
 @misconception("outer_prod", "the matrix starts as [[0] * len(vec_b)] * len(vec_a): every row is the same list, so "
                                 "every row ends up as the last one",
-               "Build a new list for each row, e.g. [[0] * len(vec_b) for _ in vec_a].")
+               "Build a new list for each row: a list repeated with * repeats the same row.")
 def outer_prod_shared_rows(vec_a, vec_b):
     out = [[0] * len(vec_b)] * len(vec_a)
     for i in range(len(vec_a)):
@@ -368,7 +384,7 @@ def multi_in_out_step_slide_transposed(input, weights, goals, alpha):
 
 @misconception("multi_in_out_step", "the weight deltas are np.outer(input, deltas), indexed [input][output] like the "
                                     "slide's outer_prod(input, delta), while the weights are indexed [output][input]",
-               "Use np.outer(deltas, input): it has the shape of weights.")
+               "The weight deltas need the shape of weights: one row per output (per delta), one column per input.")
 def multi_in_out_step_transposed_numpy(input, weights, goals, alpha):
     x, w = np.asarray(input, dtype=float), np.asarray(weights, dtype=float)
     predictions = w.dot(x)

@@ -28,7 +28,7 @@ def streetlight_one_light_after_update(input, goal, weights, alpha, iterations):
 
 
 @misconception("streetlight_one_light", "alpha is left out of the update (weights - input * delta)",
-               "The lesson's update is weights - (alpha * (input * delta)).")
+               "The lesson scales the update by alpha.")
 def streetlight_one_light_no_alpha(input, goal, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     history = []
@@ -43,7 +43,7 @@ def streetlight_one_light_no_alpha(input, goal, weights, alpha, iterations):
 
 @misconception("streetlight_one_light", "the weights move with the delta instead of against it (a + where the "
                "update subtracts, or delta = goal - prediction with the minus sign kept)",
-               "With delta = prediction - goal the update is weights - (alpha * (input * delta)).")
+               "With delta as the prediction minus the goal, the update subtracts alpha times input times delta.")
 def streetlight_one_light_sign_flip(input, goal, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     history = []
@@ -149,7 +149,7 @@ def streetlight_sgd_full_batch(streetlights, walk_vs_stop, weights, alpha, itera
 
 
 @misconception("streetlight_sgd", "alpha is left out of the update (weights - input * delta)",
-               "The lesson's update is weights - (alpha * (input * delta)).")
+               "The lesson scales the update by alpha.")
 def streetlight_sgd_no_alpha(streetlights, walk_vs_stop, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     errors = []
@@ -166,7 +166,7 @@ def streetlight_sgd_no_alpha(streetlights, walk_vs_stop, weights, alpha, iterati
 
 @misconception("streetlight_sgd", "the weights move with the delta instead of against it (a + where the "
                "update subtracts, or delta = goal - prediction with the minus sign kept)",
-               "With delta = prediction - goal the update is weights - (alpha * (input * delta)).")
+               "With delta as the prediction minus the goal, the update subtracts alpha times input times delta.")
 def streetlight_sgd_sign_flip(streetlights, walk_vs_stop, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     errors = []
@@ -183,7 +183,7 @@ def streetlight_sgd_sign_flip(streetlights, walk_vs_stop, weights, alpha, iterat
 
 @misconception("streetlight_sgd", "the row loop runs over range(6), the slide's six streetlights, instead of "
                "every row it is given",
-               "Loop over range(len(walk_vs_stop)), as the slide does.")
+               "Loop over every row of the input, as the slide does with its six.")
 def streetlight_sgd_six_rows(streetlights, walk_vs_stop, weights, alpha, iterations):
     weights = np.array(weights, dtype=float)
     errors = []
@@ -241,19 +241,19 @@ def relu_absolute(x):
 
 
 @misconception("relu", "negative numbers are scaled by 0.01 (a leaky ReLU) instead of turned into 0",
-               "The lesson's relu is (x > 0) * x.")
+               "The lesson's relu turns every negative number into 0 and keeps the others.")
 def relu_leaky(x):
     return (x > 0) * x + (x < 0) * 0.01 * x
 
 
 @misconception("relu", "relu returns the mask x > 0, which is relu2deriv's answer, instead of x where it is positive",
-               "relu is (x > 0) * x: the mask times x.")
+               "relu keeps the values the mask lets through: the mask times x.")
 def relu_mask_only(x):
     return x > 0
 
 
-@misconception("relu", "np.max(x, 0) is used in place of np.maximum(x, 0): np.max keeps only the largest "
-               "number along axis 0, np.maximum compares each element with 0")
+@misconception("relu", "np.max(x, 0) is used: it keeps only the largest number along axis 0 instead of comparing each"
+                       " element with 0")
 def relu_np_max(x):
     return np.max(x, 0)
 
@@ -282,7 +282,7 @@ def relu2deriv_sign(output):
 
 @misconception("train_deep_network", "the delta and update lines are dedented out of the pattern loop, as on the "
                "'Putting it all together' slide: only the last pattern updates the weights, once per iteration",
-               "Compute the deltas and update the weights inside for i in range(len(inputs)).")
+               "Compute the deltas and update the weights inside the loop over the patterns.")
 def train_deep_network_update_dedented(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -350,7 +350,8 @@ def train_deep_network_after_update(inputs, goals, weights_0_1, weights_1_2, alp
 
 @misconception("train_deep_network", "weights_0_1 changes by layer_1_delta.T.dot(layer_0), the product the wrong "
                "way round (it only fits when there are as many hidden units as inputs)",
-               "Its change is layer_0.T.dot(layer_1_delta): one row per input, one column per hidden unit.")
+               "Its change is the earlier layer transposed times the later delta: one row per input, one column per "
+               "hidden unit.")
 def train_deep_network_transposed_update(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -397,8 +398,7 @@ def train_deep_network_sign_flip(inputs, goals, weights_0_1, weights_1_2, alpha,
 
 
 @misconception("train_deep_network", "alpha is left out of both weight updates",
-               "The lesson's updates are weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta) and likewise for "
-               "weights_0_1.")
+               "The lesson scales both weight updates by alpha.")
 def train_deep_network_no_alpha(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -419,9 +419,79 @@ def train_deep_network_no_alpha(inputs, goals, weights_0_1, weights_1_2, alpha, 
     return errors, weights_0_1, weights_1_2
 
 
+@misconception("train_deep_network", "layer_2_delta is doubled: the derivative of the squared error is kept with "
+                                     "its factor 2, which doubles every step (as a doubled alpha would)",
+               "The lesson drops that 2: layer_2_delta is the prediction minus the goal.")
+def train_deep_network_factor_two(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs)):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = 2 * (layer_2 - goals[i:i + 1])
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "the loop over the patterns stops one pattern early (len(inputs) - 1), so "
+                                     "the last pattern never adds its error nor updates the weights",
+               "Every pattern of the input takes its turn, in every iteration.")
+def train_deep_network_stops_early(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(len(inputs) - 1):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
+@misconception("train_deep_network", "the loop over the patterns is written for the course's four streetlights "
+                                     "(range(4)), whatever the number of rows of inputs",
+               "Loop over as many patterns as inputs has rows.")
+def train_deep_network_four_patterns(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
+    inputs = np.asarray(inputs, dtype=float)
+    goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
+    weights_0_1 = np.array(weights_0_1, dtype=float)
+    weights_1_2 = np.array(weights_1_2, dtype=float)
+    errors = []
+    for iteration in range(iterations):
+        layer_2_error = 0.0
+        for i in range(4):
+            layer_0 = inputs[i:i + 1]
+            layer_1 = relu(np.dot(layer_0, weights_0_1))
+            layer_2 = np.dot(layer_1, weights_1_2)
+            layer_2_error += np.sum((layer_2 - goals[i:i + 1]) ** 2)
+            layer_2_delta = layer_2 - goals[i:i + 1]
+            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)
+            weights_1_2 = weights_1_2 - alpha * layer_1.T.dot(layer_2_delta)
+            weights_0_1 = weights_0_1 - alpha * layer_0.T.dot(layer_1_delta)
+        errors.append(layer_2_error)
+    return errors, weights_0_1, weights_1_2
+
+
 @misconception("train_deep_network", "relu2deriv is taken of layer_2, the prediction, instead of layer_1, the "
                "hidden layer that relu produced",
-               "The lesson writes layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1).")
+               "The lesson takes relu2deriv of the hidden layer (layer_1), which relu made, not of the output.")
 def train_deep_network_relu2deriv_of_output(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -466,7 +536,7 @@ def train_deep_network_no_relu2deriv(inputs, goals, weights_0_1, weights_1_2, al
 
 @misconception("train_deep_network", "the hidden layer is never passed through relu (layer_1 = layer_0.dot("
                "weights_0_1)), so the network stays linear",
-               "The lesson writes layer_1 = relu(np.dot(layer_0, weights_0_1)).")
+               "The lesson passes the hidden layer through relu.")
 def train_deep_network_no_relu(inputs, goals, weights_0_1, weights_1_2, alpha, iterations):
     goals = np.asarray(goals, dtype=float).reshape(len(inputs), -1)
     weights_0_1 = np.array(weights_0_1, dtype=float)

@@ -20,14 +20,13 @@ dropout_mask = _ref.dropout_mask
 
 
 @misconception("dropout", "the kept units are not doubled (layer * mask, without the * 2)",
-               "The course writes layer_1 *= dropout_mask * 2: half the units are switched off, "
-               "so the others count twice.")
+               "The course doubles the units it keeps: half the units are switched off, so the others count twice.")
 def dropout_no_double(layer, mask):
     return np.asarray(layer) * np.asarray(mask)
 
 
 @misconception("dropout", "the kept units are multiplied by the keep probability 0.5 instead of divided by it",
-               "Dividing by one half is doubling: layer * mask * 2.")
+               "Dividing by one half is doubling.")
 def dropout_times_keep_probability(layer, mask):
     return np.asarray(layer) * np.asarray(mask) * 0.5
 
@@ -37,15 +36,14 @@ def dropout_times_keep_probability(layer, mask):
 
 @misconception("dropout_mask",
                "the mask is rng.random(shape): fractions between 0 and 1, never turned into 0s and 1s",
-               "rng.integers(0, 2, size=shape) draws the 0s and 1s directly.")
+               "Draw whole numbers from 0 up to 2, excluded: each entry is then 0 or 1.")
 def dropout_mask_fractions(shape, rng):
     return rng.random(shape)
 
 
 @misconception("dropout_mask",
                "the mask is drawn with rng.integers(0, 1, ...): the high end is excluded, so every entry is 0",
-               "The course's np.random.randint(2, ...) draws from 0 up to 2, excluded: "
-               "rng.integers(0, 2, size=shape).")
+               "The course draws from 0 up to 2, 2 excluded: the high end must be 2, not 1.")
 def dropout_mask_high_one(shape, rng):
     return rng.integers(0, 1, size=shape)
 
@@ -220,8 +218,8 @@ def train_mnist_relu2deriv_on_output(images, labels, test_images, test_labels, w
 
 @misconception("train_mnist", "layer_1_delta is not multiplied by the mask, so the switched-off hidden units still "
                               "learn (relu2deriv's output >= 0 is 1 for them too)",
-               "The course follows the forward pass's layer_1 *= dropout_mask * 2 with "
-               "layer_1_delta *= dropout_mask.")
+               "The course multiplies the hidden layer's delta by the same mask as the forward pass (the one it "
+               "doubled there).")
 def train_mnist_delta_without_mask(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                    iterations, batch_size=1, dropout_rng=None, log_every=10):
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -299,7 +297,7 @@ def train_mnist_test_with_dropout(images, labels, test_images, test_labels, weig
 @misconception("train_mnist", "the per-image listing's argmax is kept for whole batches: np.argmax(layer_2) of "
                               "a batch is one index into all its numbers, so each batch counts at most one "
                               "correct answer",
-               "Take the argmax of each row (axis=1) and count the rows that match.")
+               "Take the largest output of each row (one row per image) and count the rows that match.")
 def train_mnist_accuracy_per_batch(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                    iterations, batch_size=1, dropout_rng=None, log_every=10):
     weights_0_1 = np.array(weights_0_1, dtype=float)

@@ -27,7 +27,7 @@ def sigmoid_exponent_sign(x):
 
 
 @misconception("sigmoid", "the parentheses around the denominator are left out: 1 / 1 + np.exp(-x) is "
-                          "1 + exp(-x)", "Write 1 / (1 + np.exp(-x)).")
+                          "1 + exp(-x)", "Divide 1 by the whole sum, 1 plus exp(-x).")
 def sigmoid_no_parentheses(x):
     return 1 / 1 + np.exp(-x)
 
@@ -36,7 +36,8 @@ def sigmoid_no_parentheses(x):
 
 
 @misconception("sigmoid2deriv", "the sigmoid is applied again to its output: sigmoid2deriv takes the sigmoid's "
-                                "output, which is already squashed", "The slope is output * (1 - output).")
+                                "output, which is already squashed", "The slope is the output times one minus the "
+                                                                     "output.")
 def sigmoid2deriv_sigmoid_again(output):
     return sigmoid(output) * (1 - sigmoid(output))
 
@@ -47,7 +48,7 @@ def sigmoid2deriv_plus(output):
 
 
 @misconception("sigmoid2deriv", "tanh's slope 1 - output ** 2 is used for the sigmoid",
-               "The sigmoid's slope is output * (1 - output).")
+               "The sigmoid's slope is its output times one minus that output.")
 def sigmoid2deriv_tanh_formula(output):
     return 1 - np.asarray(output, dtype=float) ** 2
 
@@ -56,7 +57,7 @@ def sigmoid2deriv_tanh_formula(output):
 
 
 @misconception("tanh", "tanh is written as 2 * sigmoid(x) - 1, which is tanh(x / 2)",
-               "The identity is tanh(x) = 2 * sigmoid(2 * x) - 1; np.tanh(x) is simpler.")
+               "The identity needs the sigmoid of twice x; NumPy's own tanh is simpler.")
 def tanh_from_sigmoid(x):
     return 2 * sigmoid(x) - 1
 
@@ -64,24 +65,25 @@ def tanh_from_sigmoid(x):
 # ------------------------------------------------------------------ tanh2deriv
 
 
-@misconception("tanh2deriv", "the output is not squared: 1 - output instead of 1 - output ** 2")
+@misconception("tanh2deriv", "the output is not squared: one minus the output instead of one minus its square")
 def tanh2deriv_not_squared(output):
     return 1 - output
 
 
-@misconception("tanh2deriv", "the parentheses are misplaced: (1 - output) ** 2 instead of 1 - (output ** 2)")
+@misconception("tanh2deriv", "the parentheses are misplaced: the square of one minus the output instead of one minus "
+                             "the square of the output")
 def tanh2deriv_square_of_difference(output):
     return (1 - output) ** 2
 
 
 @misconception("tanh2deriv", "tanh is applied again to its output: tanh2deriv takes tanh's output, which is "
-                             "already squashed", "The slope is 1 - output ** 2.")
+                             "already squashed", "The slope is one minus the square of the output.")
 def tanh2deriv_tanh_again(output):
     return 1 - np.tanh(output) ** 2
 
 
 @misconception("tanh2deriv", "the sigmoid's slope output * (1 - output) is used for tanh",
-               "tanh's slope is 1 - output ** 2.")
+               "tanh's slope is one minus the square of its output.")
 def tanh2deriv_sigmoid_formula(output):
     return output * (1 - output)
 
@@ -90,7 +92,8 @@ def tanh2deriv_sigmoid_formula(output):
 
 
 @misconception("softmax", "the largest value and the sums are taken along axis 0, down the columns: each row "
-                          "(one per image) must sum to 1", "Use axis=-1 (or 1) with keepdims=True.")
+                          "(one per image) must sum to 1", "Take the maxima and the sums along the last axis, keeping"
+                                                           " it, so that each row is divided by its own sum.")
 def softmax_columns(x):
     x = np.asarray(x, dtype=float)
     temp = np.exp(x - np.max(x, axis=0, keepdims=True))
@@ -98,7 +101,8 @@ def softmax_columns(x):
 
 
 @misconception("softmax", "np.max and np.sum are taken over the whole array, without an axis: every row is "
-                          "divided by the sum of all the rows", "Use axis=-1 with keepdims=True.")
+                          "divided by the sum of all the rows", "Take the maxima and the sums row by row, along the "
+                                                                "last axis, keeping it.")
 def softmax_whole_array(x):
     x = np.asarray(x, dtype=float)
     temp = np.exp(x - np.max(x))
@@ -106,8 +110,7 @@ def softmax_whole_array(x):
 
 
 @misconception("softmax", "the sums are taken along axis=1, as in the course's listing: a 1-D row of scores "
-                          "has no axis 1", "axis=-1 is the last axis: the row of a 1-D array, and the rows "
-                                           "of a 2-D one.")
+                          "has no axis 1", "The last axis is the row of a 1-D array, and the rows of a 2-D one.")
 def softmax_axis_one(x):
     x = np.asarray(x, dtype=float)
     temp = np.exp(x - np.max(x, axis=1, keepdims=True))
@@ -173,7 +176,7 @@ def train_delta_divided_once(images, labels, test_images, test_labels, weights_0
 @misconception("train_mnist_tanh_softmax",
                "the dropout mask switches units off but the kept ones are not doubled (layer_1 * mask, "
                "without the * 2)",
-               "The course writes layer_1 *= dropout_mask * 2.")
+               "The course doubles the units the mask keeps.")
 def train_mask_without_double(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                               iterations, batch_size=100, dropout_rng=None, log_every=10):
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -210,7 +213,7 @@ def train_mask_without_double(images, labels, test_images, test_labels, weights_
 
 @misconception("train_mnist_tanh_softmax",
                "layer_1_delta is not multiplied by the mask, so the switched-off hidden units still learn",
-               "The course follows layer_1 *= dropout_mask * 2 with layer_1_delta *= dropout_mask.")
+               "The course multiplies the hidden layer's delta by the same mask as the forward pass.")
 def train_delta_without_mask(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                              iterations, batch_size=100, dropout_rng=None, log_every=10):
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -282,7 +285,7 @@ def train_no_softmax_in_training(images, labels, test_images, test_labels, weigh
 
 @misconception("train_mnist_tanh_softmax",
                "the hidden layer keeps lesson 8's ReLU and relu2deriv instead of tanh and tanh2deriv",
-               "In this lesson layer_1 = tanh(layer_0 @ weights_0_1), in training as in the test pass.")
+               "In this lesson the hidden layer is tanh of the weighted sums, in training as in the test pass.")
 def train_relu_hidden(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                       iterations, batch_size=100, dropout_rng=None, log_every=10):
     weights_0_1 = np.array(weights_0_1, dtype=float)
@@ -357,7 +360,7 @@ def train_relu2deriv_kept(images, labels, test_images, test_labels, weights_0_1,
 @misconception("train_mnist_tanh_softmax",
                "the test pass leaves out the softmax, as the course's listing does: the test accuracy is the same, "
                "but the test error is measured on the raw scores",
-               "The test predictions are softmax(tanh(test_images @ weights_0_1) @ weights_1_2).")
+               "The test predictions go through tanh and then softmax, as in training.")
 def train_test_without_softmax(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                iterations, batch_size=100, dropout_rng=None, log_every=10):
     weights_0_1 = np.array(weights_0_1, dtype=float)

@@ -16,7 +16,7 @@ think = _ref.think
 
 
 @misconception("think", "the weighted sum is returned without the sigmoid",
-               "Squash it with 1 / (1 + np.exp(-x)) so that every output lies between 0 and 1.")
+               "Squash it with the sigmoid so that every output lies between 0 and 1.")
 def think_no_sigmoid(inputs, weights):
     return np.dot(inputs, weights)
 
@@ -28,13 +28,13 @@ def think_exp_sign(inputs, weights):
 
 
 @misconception("think", "the parentheses around the denominator are lost: 1 / 1 + np.exp(-x) is 1 + e^-x",
-               "The sigmoid is 1 / (1 + np.exp(-x)).")
+               "The sigmoid divides 1 by the whole of 1 plus exp(-x).")
 def think_parentheses(inputs, weights):
     return 1 / 1 + np.exp(-np.dot(inputs, weights))
 
 
 @misconception("think", "np.tanh is used: it squashes into -1 to 1, while the neuron's sigmoid squashes into 0 to 1",
-               "The sigmoid is 1 / (1 + np.exp(-x)).")
+               "The neuron squashes with the sigmoid, whose outputs lie between 0 and 1.")
 def think_tanh(inputs, weights):
     return np.tanh(np.dot(inputs, weights))
 
@@ -44,7 +44,7 @@ def think_tanh(inputs, weights):
 
 @misconception("train_neuron", "the weights move the wrong way: the adjustment is subtracted, or the error is "
                "taken as output - outputs",
-               "With error = outputs - output the adjustment inputs.T @ (error * output * (1 - output)) is added.")
+               "With the error taken as the outputs wanted minus the neuron's output, the adjustment is added.")
 def train_neuron_subtracts(inputs, outputs, weights, iterations):
     weights = np.array(weights, dtype=float)
     for iteration in range(iterations):
@@ -65,7 +65,8 @@ def train_neuron_no_slope(inputs, outputs, weights, iterations):
 
 @misconception("train_neuron", "the slope is taken of the weighted sum instead of the sigmoid's output: "
                                "layer * (1 - layer) where the video has output * (1 - output)",
-               "The sigmoid's slope at a point is output * (1 - output), with output = think(inputs, weights).")
+               "The sigmoid's slope is output times one minus output, taken at the neuron's output (after the "
+               "sigmoid), not at the weighted sum.")
 def train_neuron_slope_of_sum(inputs, outputs, weights, iterations):
     weights = np.array(weights, dtype=float)
     with np.errstate(all="ignore"):  # the weights can blow up: inf, then NaN, quietly

@@ -21,10 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import protocol
+from .cgroup import Group
 from ..prestart import take as _take_prestarted, worker_process
 
 GRACE = 10.0  # seconds the grader waits past a call's own limit before giving up on the worker
 MAX_SOURCE = 2**20  # a learner's file larger than this is refused unread (compiling 1 MB takes a second)
+MAX_FRAME = 16 * 2**20  # a frame from the worker larger than this is refused unread (its init caps answers)
+ANSWER_STATUSES = ("ok", "raised", "missing", "not_callable", "import_error")
 
 
 class SealUnavailable(RuntimeError):
@@ -152,6 +155,32 @@ class Outcome:
         return self.status == "ok"
 
 
+def _checked_answer(answer, nargs):
+    """An answer frame as the learner's process wrote it, checked field by field: it is
+    written by the learner's own process, which may forge one. Anything out of shape is a
+    protocol error (the learner's), never a failure of the grader."""
+    def bad(why):
+        return {"status": "protocol_error", "message": "the answer could not be read back: %s" % why}
+
+    if not isinstance(answer, dict):
+        return bad("not a record")
+    status = answer.get("status")
+    if status not in ANSWER_STATUSES:
+        return bad("an unknown status")
+    mutated = answer.get("mutated", [])
+    if not isinstance(mutated, list) or not all(type(i) is int and 0 <= i < nargs for i in mutated):
+        return bad("a malformed list of changed arguments")
+    for key in ("type", "message"):
+        if key in answer and not isinstance(answer[key], str):
+            return bad("a malformed %s" % key)
+    if "line" in answer and answer["line"] is not None and type(answer["line"]) is not int:
+        return bad("a malformed line number")
+    if "defined" in answer and not (isinstance(answer["defined"], list)
+                                    and all(isinstance(d, str) for d in answer["defined"])):
+        return bad("a malformed list of names")
+    return answer
+
+
 class Sandbox:
     """One learner's file, served by its own worker process."""
 
@@ -160,6 +189,7 @@ class Sandbox:
         self.module_name = module_name
         self._proc = None
         self._load = None
+        self._group = None
         self._source, self._refused = read_submission(self.submission)
         self._seal = _seal_options(self.submission)
         self._start()
@@ -180,6 +210,14 @@ class Sandbox:
         self._proc = _launched_worker() or _take_prestarted()
         if self._proc is None:
             self._proc = worker_process(stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        if self._seal.get("enabled"):  # one memory and process budget for all the submission starts
+            self._group = Group.create()
+            if self._group is not None:
+                try:
+                    self._group.add(self._proc.pid)
+                except OSError:
+                    self._group.close(wait=0)
+                    self._group = None
         self._send({"op": "load", "path": str(self.submission), "source": self._source,
                     "module_name": self.module_name, "seal": self._seal})
 
@@ -187,7 +225,7 @@ class Sandbox:
         protocol.write_frame(self._proc.stdin, protocol.dumps(message))
 
     def _receive(self, deadline):
-        frame = protocol.read_frame_fd(self._proc.stdout.fileno(), deadline)
+        frame = protocol.read_frame_fd(self._proc.stdout.fileno(), deadline, MAX_FRAME)
         if frame is None:
             raise protocol.ProtocolError("the worker process ended")
         return protocol.loads(frame)
@@ -224,6 +262,8 @@ class Sandbox:
         if load["status"] != "loaded":
             return Outcome(load["status"], info=load)
         started = time.monotonic()
+        if self._group is not None:
+            self._group.limit(memory_mb, policy.scratch_mb)
         try:
             self._send({
                 "op": "call",
@@ -236,7 +276,7 @@ class Sandbox:
             head = self._receive(started + timeout + GRACE)
             outcome = Outcome(head["status"], output=head.get("output", ""), info=head)
             if head["status"] == "answered":
-                answer = self._receive(time.monotonic() + GRACE)
+                answer = _checked_answer(self._receive(time.monotonic() + GRACE), len(args))
                 outcome = Outcome(
                     answer.get("status", "protocol_error"),
                     value=answer.get("value"),
@@ -244,7 +284,8 @@ class Sandbox:
                     info=answer,
                     mutated=list(answer.get("mutated") or []),
                 )
-        except (protocol.ProtocolError, TimeoutError, OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+        except (protocol.ProtocolError, TimeoutError, OSError, ValueError, KeyError, TypeError, RecursionError,
+                MemoryError, AttributeError) as exc:
             self._restart()
             outcome = Outcome("protocol_error", info={"message": str(exc)[:300]})
         outcome.seconds = time.monotonic() - started
@@ -258,7 +299,10 @@ class Sandbox:
         """End the worker; when this returns, no process of the submission is left
         (a sealed worker's init kills and reaps its whole PID namespace first)."""
         proc, self._proc = self._proc, None
+        group, self._group = self._group, None
         if proc is None:
+            if group is not None:
+                group.close()
             return
         try:
             proc.stdin.close()
@@ -270,6 +314,8 @@ class Sandbox:
             proc.kill()
             proc.wait()
         proc.stdout.close()
+        if group is not None:
+            group.close()
 
     def __enter__(self):
         return self

@@ -41,6 +41,10 @@ class ProtocolError(Exception):
     """A frame that is not what the protocol allows."""
 
 
+class FrameTooLarge(ProtocolError):
+    """A frame longer than the reader accepts (it is not read)."""
+
+
 def encode(value):
     """Turn ``value`` into JSON-serialisable data, tagging what JSON lacks."""
     if value is None or isinstance(value, (bool, str)):
@@ -152,15 +156,16 @@ def _read_exact(stream, size):
     return b"".join(chunks)
 
 
-def read_frame_fd(fd: int, deadline: float) -> bytes | None:
+def read_frame_fd(fd: int, deadline: float, limit: int = MAX_FRAME) -> bytes | None:
     """Read one frame from a file descriptor, raising TimeoutError past ``deadline``
-    (a ``time.monotonic()`` value); None when the writer closed before a frame began."""
+    (a ``time.monotonic()`` value) and :class:`FrameTooLarge` past ``limit`` bytes; None
+    when the writer closed before a frame began."""
     head = _read_exact_fd(fd, HEADER.size, deadline)
     if head is None:
         return None
     (size,) = HEADER.unpack(head)
-    if size > MAX_FRAME:
-        raise ProtocolError("frame of %d bytes is too large" % size)
+    if size > limit:
+        raise FrameTooLarge("frame of %d bytes is too large" % size)
     body = _read_exact_fd(fd, size, deadline)
     if body is None:
         raise ProtocolError("stream ended inside a frame")

@@ -70,6 +70,29 @@ _SYSCALLS = {
 }
 KEYCTL_JOIN_SESSION_KEYRING = 1
 
+# A seccomp filter for the learner's processes: system calls that hold memory outside
+# every limit (memfd, SysV shared memory), reach state shared between sandboxes of one
+# uid (the kernel's keyrings), or make namespaces and mounts of their own, fail with
+# EPERM; clone3 says ENOSYS (its flags cannot be inspected: the C library falls back to
+# clone, whose namespace flags are refused). Numbers per processor, with its audit arch.
+_FILTERED = {
+    "x86_64": (0xC000003E, {"memfd_create": 319, "memfd_secret": 447, "shmget": 29, "msgget": 68, "semget": 64,
+                            "add_key": 248, "request_key": 249, "keyctl": 250, "unshare": 272, "setns": 308,
+                            "mount": 165, "umount2": 166, "pivot_root": 155, "ptrace": 101, "bpf": 321,
+                            "perf_event_open": 298, "userfaultfd": 323, "io_uring_setup": 425,
+                            "process_vm_readv": 310, "process_vm_writev": 311, "open_tree": 428, "move_mount": 429,
+                            "fsopen": 430, "fsmount": 432, "mount_setattr": 442},
+               56, 435),
+    "aarch64": (0xC00000B7, {"memfd_create": 279, "memfd_secret": 447, "shmget": 194, "msgget": 186, "semget": 190,
+                             "add_key": 217, "request_key": 218, "keyctl": 219, "unshare": 97, "setns": 268,
+                             "mount": 40, "umount2": 39, "pivot_root": 41, "ptrace": 117, "bpf": 280,
+                             "perf_event_open": 241, "userfaultfd": 282, "io_uring_setup": 425,
+                             "process_vm_readv": 270, "process_vm_writev": 271, "open_tree": 428, "move_mount": 429,
+                             "fsopen": 430, "fsmount": 432, "mount_setattr": 442},
+                220, 435),
+}
+CLONE_NAMESPACES = 0x7E020000  # every CLONE_NEW* flag, cgroup's included
+
 DEFAULT_UID = 65534  # nobody
 DEFAULT_GID = 65534  # nogroup
 SCRATCH = "/tmp"
@@ -292,6 +315,7 @@ def seal(root, *, uid=DEFAULT_UID, gid=DEFAULT_GID, scratch_mb=64, hidden=(), ma
     names = ["mount", "pid", "net", "ipc", "uts"]
     user_namespace = os.geteuid() != 0
     outer_uid, outer_gid = os.geteuid(), os.getegid()
+    _oom_score(-1000)  # the init outlives any learner's process when memory runs out
     base = prepare()
     if base is None:
         binds, masks, narrow, links = view(hidden)
@@ -318,16 +342,16 @@ def seal(root, *, uid=DEFAULT_UID, gid=DEFAULT_GID, scratch_mb=64, hidden=(), ma
         uid, gid = outer_uid, outer_gid
     try:
         mount(None, "/", None, MS_REC | MS_PRIVATE)
-        mount("sandbox-root", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=16m,mode=0755")
+        mount("sandbox-root", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=16m,nr_inodes=4096,mode=0755")
         # The scratch first: what is bound below /tmp (a virtual environment there) stays visible.
         os.makedirs(root + SCRATCH, exist_ok=True)
         mount("scratch", root + SCRATCH, "tmpfs", MS_NOSUID | MS_NODEV,
-              "size=%dm,mode=1777" % int(scratch_mb))
+              "size=%dm,nr_inodes=%d,mode=1777" % (int(scratch_mb), 4096))
         for source in binds:
             _bind(source, root)
         for path in masks:
             os.makedirs(root + path, exist_ok=True)
-            mount("hidden", root + path, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755")
+            mount("hidden", root + path, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=64,mode=0755")
         for source in narrow:
             _bind(source, root)
         for path in masks:
@@ -375,10 +399,20 @@ class _CapData(ctypes.Structure):
     _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
 
 
+def _oom_score(value):
+    try:
+        with open("/proc/self/oom_score_adj", "w") as f:
+            f.write(str(value))
+    except OSError:  # lowering needs root: a user namespace keeps the default
+        pass
+
+
 def drop_privileges(the_seal):
     """In a learner's process, before its code runs: the unprivileged identity, no
     capabilities (also inside a user namespace), and no way to gain any; a session
-    keyring of its own (the grader's keys are not the learner's to possess)."""
+    keyring of its own (the grader's keys are not the learner's to possess); the first to
+    be killed when its group runs out of memory."""
+    _oom_score(1000)
     try:
         numbers = _SYSCALLS[platform.machine()]
         if _lib().syscall(numbers["keyctl"], KEYCTL_JOIN_SESSION_KEYRING, None) < 0:
@@ -406,6 +440,56 @@ def drop_privileges(the_seal):
     _syscall("capset", ctypes.byref(header), ctypes.byref(data))
     prctl(PR_SET_NO_NEW_PRIVS, 1)
     prctl(PR_SET_DUMPABLE, 1)  # its own /proc entries stay its own (the init is not dumpable)
+    install_filter()
+
+
+class _SockFilter(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8), ("k", ctypes.c_uint32)]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
+
+
+def filter_program(machine=None):
+    """The seccomp program (BPF) of :data:`_FILTERED` for ``machine``, as (code, jt, jf, k)."""
+    arch, numbers, clone, clone3 = _FILTERED[machine or platform.machine()]
+    LD, JEQ, JSET, JGE, RET = 0x20, 0x15, 0x45, 0x35, 0x06
+    ALLOW, KILL, DENY, NOSYS = 0x7FFF0000, 0x80000000, 0x00050000 | errno.EPERM, 0x00050000 | errno.ENOSYS
+    blocked = sorted(set(numbers.values()))
+    prog = [(LD, 0, 0, 4), (JEQ, 1, 0, arch), (RET, 0, 0, KILL), (LD, 0, 0, 0)]
+    # After the checks below: [allow, deny, nosys, clone's flags check...]
+    checks = []
+    if machine == "x86_64" or (machine is None and platform.machine() == "x86_64"):
+        checks.append(("ge", 0x40000000))  # the x32 ABI: not Python's
+    checks += [("eq", n) for n in blocked] + [("clone3", clone3), ("clone", clone)]
+    count = len(checks)
+    allow_at = len(prog) + count  # index of RET ALLOW
+    for i, (kind, value) in enumerate(checks):
+        here = len(prog)
+        to_allow = allow_at - here - 1
+        if kind == "ge":
+            prog.append((JGE, to_allow + 1, 0, value))  # -> deny
+        elif kind == "eq":
+            prog.append((JEQ, to_allow + 1, 0, value))  # -> deny
+        elif kind == "clone3":
+            prog.append((JEQ, to_allow + 2, 0, value))  # -> nosys
+        else:
+            prog.append((JEQ, to_allow + 3, 0, value))  # -> clone's flags
+    prog += [(RET, 0, 0, ALLOW), (RET, 0, 0, DENY), (RET, 0, 0, NOSYS),
+             (LD, 0, 0, 16), (JSET, 0, 1, CLONE_NAMESPACES), (RET, 0, 0, DENY), (RET, 0, 0, ALLOW)]
+    return prog
+
+
+def install_filter():
+    """Apply :func:`filter_program` to this process and all it starts (needs no_new_privs)."""
+    if platform.machine() not in _FILTERED:
+        return
+    prog = filter_program()
+    array = (_SockFilter * len(prog))(*[_SockFilter(*ins) for ins in prog])
+    fprog = _SockFprog(len(prog), array)
+    PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
+    _check(_lib().prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0), "seccomp")
 
 
 def make_undumpable():

@@ -76,6 +76,9 @@ def _vm_bytes():
 
 
 NPROC = 16  # processes and threads of the learner's uid (its forks and threads, at most)
+NOFILE = 64  # open files of one learner's process (pipes and sockets hold memory too)
+FILE_MB = 16  # the largest file a learner's process may write
+MAX_ANSWER = 8 * 2**20  # bytes of one answer frame; a larger one is refused here, never decoded
 CPU_SECONDS = 120  # CPU time of one exercise's process, past every call's own wall-time limit
 
 
@@ -85,10 +88,11 @@ def _set_limits(memory_mb, vm_base=0, sealed=False):
     except ImportError:  # not a POSIX system: only the wall-time limit applies
         return
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 2**20, 64 * 2**20))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_MB * 2**20, FILE_MB * 2**20))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
     if sealed:  # its own uid (or user namespace): the count is the submission's alone
         resource.setrlimit(resource.RLIMIT_NPROC, (NPROC, NPROC))
+        resource.setrlimit(resource.RLIMIT_NOFILE, (NOFILE, NOFILE))
     if memory_mb and sys.platform.startswith("linux"):
         limit = (_vm_bytes() or vm_base) + int(memory_mb) * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -389,7 +393,15 @@ class Zygote:
         child = self.child
         try:
             _write_all(child.req, protocol.HEADER.pack(len(frame)) + frame, deadline)
-            answer = protocol.read_frame_fd(child.resp, deadline)
+            answer = protocol.read_frame_fd(child.resp, deadline, MAX_ANSWER)
+        except protocol.FrameTooLarge:
+            output = child.output()
+            child.kill(everything=self.seal is not None)
+            self.child = None
+            return self.reply({"status": "answered", "output": output}, protocol.dumps({
+                "status": "raised", "type": "AnswerTooLarge",
+                "message": "the answer is larger than %d MB, far more than the exercise asks for" % (
+                    MAX_ANSWER // 2**20)}))
         except TimeoutError:
             output = child.output()
             child.kill(everything=self.seal is not None)

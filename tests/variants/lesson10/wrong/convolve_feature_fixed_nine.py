@@ -1,6 +1,6 @@
 # exercise: convolve_feature
 # check: convolve_feature_random
-# message: use the shapes of the arguments
+# message: the sizes of the talk's example are
 # misconception: lesson10.convolve_feature.convolve_feature_talk_sizes
 import numpy as np
 

@@ -1,6 +1,6 @@
 # exercise: ele_mul
 # misconception: lesson3.ele_mul.ele_mul_fixed_buffer
-# message: fixed output = [0, 0, 0]
+# message: starts as the slide's [0, 0, 0]
 def ele_mul(number, vector):
     output = [0, 0, 0]
     assert len(output) == len(vector)

@@ -1,7 +1,7 @@
 # exercise: w_sum
 # check: w_sum_local_predictions
 # misconception: lesson3.w_sum.w_sum_range_three
-# message: only works for three numbers
+# message: as if every vector had three numbers
 def w_sum(a, b):
     assert len(a) == len(b)
     output = 0

@@ -1,7 +1,7 @@
 # exercise: multi_in_out_step
 # check: multi_in_out_step_update
 # misconception: lesson5.multi_in_out_step.multi_in_out_step_slide_transposed
-# message: not the slide's outer_prod(input, delta)
+# message: the slide's weight_deltas = outer_prod(input, delta) is
 def multi_in_out_step(input, weights, goals, alpha):
     predictions = [sum(input[j] * row[j] for j in range(len(input))) for row in weights]
     deltas = [p - g for p, g in zip(predictions, goals)]

@@ -1,15 +1,14 @@
 # exercise: multi_input_learning
 # check: multi_input_learning_frozen_not_first
-# message: froze weight 0, not weight 2
+# misconception: lesson5.multi_input_learning.multi_input_learning_frozen_index_zero
+# message: hard-coded to 0
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen=()):
-    weights = list(weights)
     history = []
+    weights = list(weights)
     for _ in range(iterations):
-        prediction = sum(x * w for x, w in zip(input, weights))
-        delta = prediction - goal
-        history.append((prediction, delta ** 2, list(weights)))
-        weight_deltas = [delta * x for x in input]
-        if frozen:
-            weight_deltas[0] = 0  # the course's listing, whatever frozen holds
-        weights = [w - alpha * d for w, d in zip(weights, weight_deltas)]
+        new_weights, prediction, error, delta, weight_deltas = multi_input_step(input, weights, goal, alpha)
+        history.append((prediction, error, list(weights)))
+        new_weights = list(new_weights)
+        new_weights[0] = weights[0]  # the course's weight_deltas[0] = 0
+        weights = new_weights
     return history

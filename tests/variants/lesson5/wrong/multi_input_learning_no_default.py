@@ -1,6 +1,6 @@
 # exercise: multi_input_learning
 # misconception: lesson5.multi_input_learning.multi_input_learning_no_default
-# message: Calls may leave frozen out
+# message: frozen has no default value, so a
 def multi_input_learning(input, weights, goal, alpha, iterations, frozen):
     history = []
     weights = list(weights)

@@ -1,7 +1,7 @@
 # exercise: multi_input_step
 # check: multi_input_step_single_input
 # misconception: lesson5.multi_input_step.multi_input_step_range_three
-# message: only works for three
+# message: the loops run over range(3) with [0,
 def multi_input_step(input, weights, goal, alpha):
     prediction = 0
     for i in range(3):

@@ -1,6 +1,6 @@
 # exercise: multi_output_step
 # misconception: lesson5.multi_output_step.multi_output_step_fixed_buffer
-# message: only works for three
+# message: the outputs start as the slides' [0,
 def multi_output_step(input, weights, goals, alpha):
     predictions = [0, 0, 0]
     errors = [0, 0, 0]

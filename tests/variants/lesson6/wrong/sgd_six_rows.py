@@ -1,7 +1,7 @@
 # exercise: streetlight_sgd
 # check: streetlight_sgd_final_weights
 # misconception: lesson6.streetlight_sgd.streetlight_sgd_six_rows
-# message: loop over every row
+# message: the row loop runs over range(6), the
 import numpy as np
 
 

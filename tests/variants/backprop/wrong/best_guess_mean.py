@@ -1,0 +1,4 @@
+# exercise: best_guess
+# misconception: backprop.best_guess.best_guess_mean_at_once
+def best_guess(counts, guess, rate, iterations):
+    return sum(counts) / len(counts)

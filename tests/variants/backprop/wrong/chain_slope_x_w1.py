@@ -1,0 +1,6 @@
+# exercise: chain_slope
+# misconception: backprop.chain_slope.chain_slope_x_w1
+# message: multiplies x by w1 instead of w2
+def chain_slope(x, w1, w2):
+    y = x * w1
+    return y

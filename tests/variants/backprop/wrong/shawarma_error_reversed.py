@@ -1,0 +1,5 @@
+# exercise: shawarma_error
+# misconception: backprop.shawarma_error.shawarma_error_reversed
+# message: goal minus activity
+def shawarma_error(active, weights, goal=1.0):
+    return [activity - goal for activity in shawarma_activity(active, weights)]

@@ -1,0 +1,8 @@
+# exercise: sigmoid_slope
+# s * (s - 1): the slope's sign lost.
+import numpy as np
+
+
+def sigmoid_slope(x):
+    s = 1 / (1 + np.exp(-x))
+    return s * (s - 1)

@@ -1,0 +1,11 @@
+# exercise: lstm_step
+# misconception: rnn.lstm_step.lstm_step_logistic_candidate
+import numpy as np
+
+
+def lstm_step(x, prediction, memory, weights):
+    v = np.concatenate([x, prediction])
+    sig = lambda z: 1 / (1 + np.exp(-z))
+    candidate = sig(weights["candidate"] @ v)
+    new_memory = sig(weights["forget"] @ v) * memory + sig(weights["ignore"] @ v) * candidate
+    return sig(weights["select"] @ v) * np.tanh(new_memory), new_memory

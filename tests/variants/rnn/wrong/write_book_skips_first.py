@@ -1,0 +1,8 @@
+# exercise: write_book
+# misconception: rnn.write_book.write_book_skips_first
+def write_book(first_word, weights, vocabulary, length):
+    story, word = [], first_word
+    while len(story) < length:
+        word = next_word(word, weights, vocabulary)
+        story.append(word)
+    return story
