@@ -11,6 +11,10 @@ fresh randomized cases compared with the reference solution (lists and arrays in
 The talk says its numbers in words ("just under 0.5", "about 0.6"): the trace carries the
 exact values with a tolerance as wide as the words, and these checks compare with the
 exact values (``EXACT``), so that a learner who types the talk's words is told so.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/backprop/wrong/)
+fail it, which the kit's tests check.
 """
 
 import numpy as np
@@ -18,6 +22,31 @@ import pytest
 
 from autograder.grading import StudentProblem, check
 from autograder.grading.data import as_kind, kind_for, uniform
+
+# check -> the slip it catches (variants proving it).
+FIXED_CASES = {
+    "numeric_slope_talk": "(E(w + h) - E(w)) / h, a one-sided change; a change not divided by 2h "
+                          "(numeric_slope_one_sided, numeric_slope_divided_by_h)",
+    "numeric_slope_big_nudge": "the one-sided change, which a big nudge shows (numeric_slope_one_sided)",
+    "numeric_slope_bottom": "E(w + h) - E(w - h) / 2 * h without parentheses (numeric_slope_precedence)",
+    "chain_slope_example": "x * w1 instead of x * w2 (chain_slope_x_w1)",
+    "chain_slope_is_the_nudge": "the slope of y by its input instead of the chain "
+                                "(chain_slope_slope_of_input)",
+    "sigmoid_slope_at_zero": "the slope of x itself, not of the sigmoid (sigmoid_slope_of_x)",
+    "sigmoid_slope_array": "the sign of the exponent lost (sigmoid_slope_sign)",
+    "squash_talk": "the logistic function instead of tanh (squash_logistic)",
+    "squash_number": "a clip to [-1, 1] instead of a squash (squash_clip)",
+    "squash_big_votes": "the talk's words taken as a formula (squash_talk_words)",
+    "shawarma_activity_talk": "inactive inputs' weights counted in the mean (shawarma_activity_zeros_counted)",
+    "shawarma_activity_quiet_day": "0 / 0 for an output with no active input (NaN) "
+                                   "(shawarma_activity_quiet_day_nan)",
+    "shawarma_error_talk": "activity minus goal, the error reversed (shawarma_error_reversed)",
+    "shawarma_error_after_update": "the same, on the talk's second day (shawarma_error_reversed)",
+    "best_guess_talk": "one step whatever the iterations (best_guess_one_step)",
+    "best_guess_one_step": "the sum of the deviations instead of their mean (best_guess_sum)",
+    "best_guess_no_step": "the mean returned without descending (best_guess_mean)",
+    "best_guess_settles_on_the_mean": "the history returned instead of the guess (best_guess_history)",
+}
 
 RANDOM_CASES = range(3)
 EXACT = {"abs": 1e-9, "rel": 1e-9}

@@ -10,6 +10,10 @@ LSTM walkthrough predicts "jane" and "spot" but not "doug" after "doug saw"), an
 randomized cases compared with the reference solution. Vectors and matrices arrive as
 float arrays; the talk's weights are the kit's (``autograder.rnn_talk``), since the
 talk only describes them.
+
+FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
+and the slip each is there to catch; the wrong variants named (tests/variants/rnn/wrong/)
+fail it, which the kit's tests check.
 """
 
 import numpy as np
@@ -19,6 +23,29 @@ from autograder import rnn_talk as talk
 from autograder.grading import StudentProblem, check
 from autograder.grading.compare import fmt
 from autograder.grading.data import uniform
+
+# check -> the slip it catches (variants proving it).
+FIXED_CASES = {
+    "one_hot_sushi": "indices counted from 1 (one_hot_one_based)",
+    "one_hot_every_dinner": "the same, on every dinner of the cycle (one_hot_one_based)",
+    "predict_dinner_cycle": "yesterday @ weights: the weights read transposed (predict_dinner_transposed)",
+    "predict_dinner_whole_cycle": "the same, on the whole cycle (predict_dinner_transposed)",
+    "unroll_dinners_two_weeks": "each night predicted from the known dinner, not the previous night "
+                                "(unroll_dinners_no_recurrence)",
+    "unroll_dinners_one_night": "the known dinner counted as the first night (unroll_dinners_known_first)",
+    "next_word_sentence": "the word's row read instead of its column (next_word_row)",
+    "next_word_tie": "the last of the tied words (next_word_last_of_ties)",
+    "write_book_sentence": "a story stuck on its first prediction (write_book_stuck)",
+    "write_book_talk_mistake": "the same, on the talk's one-step network (write_book_stuck)",
+    "write_book_one_word": "the first word skipped (write_book_skips_first)",
+    "elementwise_add_talk": "the lists concatenated (list + list) (elementwise_add_concatenates)",
+    "elementwise_mul_talk": "a dot product instead of elementwise products (elementwise_mul_dot)",
+    "gate_talk": "the gates flipped (1 - gate) (gate_flipped)",
+    "lstm_step_forget_closed": "the forget and ignore gates swapped (lstm_step_gates_swapped)",
+    "lstm_step_memory_kept": "the select gate applied to the memory (lstm_step_gate_on_memory)",
+    "lstm_step_select_closed": "the prediction made from the old memory (lstm_step_old_memory)",
+    "lstm_step_book": "no tanh on the memory released (lstm_step_no_tanh)",
+}
 
 RANDOM_CASES = range(3)
 EXACT = {"abs": 1e-9, "rel": 1e-9}

@@ -1,4 +1,5 @@
 # exercise: best_guess
+# check: best_guess_settles_on_the_mean
 # The list of guesses instead of the last one.
 import numpy as np
 

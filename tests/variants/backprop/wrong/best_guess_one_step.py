@@ -1,4 +1,5 @@
 # exercise: best_guess
+# check: best_guess_talk
 # misconception: backprop.best_guess.best_guess_one_step
 import numpy as np
 

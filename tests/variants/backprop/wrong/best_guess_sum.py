@@ -1,4 +1,5 @@
 # exercise: best_guess
+# check: best_guess_one_step
 # misconception: backprop.best_guess.best_guess_sum
 # message: summed
 def best_guess(counts, guess, rate, iterations):

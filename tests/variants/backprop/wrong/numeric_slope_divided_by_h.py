@@ -1,4 +1,5 @@
 # exercise: numeric_slope
+# check: numeric_slope_talk
 # misconception: backprop.numeric_slope.numeric_slope_divided_by_h
 # message: the weight moved by 2 * h
 def numeric_slope(coeffs, w, h=1e-4):

@@ -1,4 +1,5 @@
 # exercise: numeric_slope
+# check: numeric_slope_talk, numeric_slope_big_nudge
 # misconception: backprop.numeric_slope.numeric_slope_one_sided
 # message: one side only
 def numeric_slope(coeffs, w, h=1e-4):

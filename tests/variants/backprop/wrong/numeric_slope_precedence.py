@@ -1,4 +1,5 @@
 # exercise: numeric_slope
+# check: numeric_slope_bottom
 # misconception: backprop.numeric_slope.numeric_slope_precedence
 def numeric_slope(coeffs, w, h=1e-4):
     total_up = total_down = 0.0

@@ -1,4 +1,5 @@
 # exercise: shawarma_activity
+# check: shawarma_activity_quiet_day
 # A day with no active input gives 0/0 (NaN) instead of 0.
 import numpy as np
 

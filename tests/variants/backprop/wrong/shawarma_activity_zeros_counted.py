@@ -1,4 +1,5 @@
 # exercise: shawarma_activity
+# check: shawarma_activity_talk
 # misconception: backprop.shawarma_activity.shawarma_activity_zeros_counted
 import numpy as np
 

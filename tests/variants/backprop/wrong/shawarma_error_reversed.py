@@ -1,4 +1,5 @@
 # exercise: shawarma_error
+# check: shawarma_error_talk, shawarma_error_after_update
 # misconception: backprop.shawarma_error.shawarma_error_reversed
 # message: goal minus activity
 def shawarma_error(active, weights, goal=1.0):

@@ -1,4 +1,5 @@
 # exercise: sigmoid_slope
+# check: sigmoid_slope_array
 # s * (s - 1): the slope's sign lost.
 import numpy as np
 

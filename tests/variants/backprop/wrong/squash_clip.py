@@ -1,4 +1,5 @@
 # exercise: squash
+# check: squash_number
 # misconception: backprop.squash.squash_clip
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: squash
+# check: squash_talk
 # misconception: backprop.squash.squash_logistic
 # message: between 0 and 1
 import numpy as np

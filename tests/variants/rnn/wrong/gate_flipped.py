@@ -1,4 +1,5 @@
 # exercise: gate
+# check: gate_talk
 # misconception: rnn.gate.gate_flipped
 # message: flipped
 import numpy as np

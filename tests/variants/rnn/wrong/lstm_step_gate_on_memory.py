@@ -1,4 +1,5 @@
 # exercise: lstm_step
+# check: lstm_step_memory_kept
 # misconception: rnn.lstm_step.lstm_step_gate_on_memory
 # message: applied to the memory instead of the candidate
 import numpy as np

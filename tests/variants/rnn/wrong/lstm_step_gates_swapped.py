@@ -1,4 +1,5 @@
 # exercise: lstm_step
+# check: lstm_step_forget_closed
 # misconception: rnn.lstm_step.lstm_step_gates_swapped
 # message: swapped
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: lstm_step
+# check: lstm_step_book
 # misconception: rnn.lstm_step.lstm_step_no_tanh
 # message: tanh is missing before the select gate
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: lstm_step
+# check: lstm_step_select_closed
 # The new prediction is right, but the memory returned is the old one.
 import numpy as np
 

@@ -1,4 +1,5 @@
 # exercise: next_word
+# check: next_word_tie
 # misconception: rnn.next_word.next_word_last_of_ties
 # message: the last of the tied words wins
 def next_word(word, weights, vocabulary):

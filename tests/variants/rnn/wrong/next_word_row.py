@@ -1,4 +1,5 @@
 # exercise: next_word
+# check: next_word_sentence
 # misconception: rnn.next_word.next_word_row
 # message: from the word's row
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: unroll_dinners
+# check: unroll_dinners_one_night
 # misconception: rnn.unroll_dinners.unroll_dinners_known_first
 # message: the known dinner is the first row
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: unroll_dinners
+# check: unroll_dinners_two_weeks
 # misconception: rnn.unroll_dinners.unroll_dinners_no_recurrence
 # message: previous night's prediction
 import numpy as np

@@ -1,4 +1,5 @@
 # exercise: write_book
+# check: write_book_one_word
 # misconception: rnn.write_book.write_book_skips_first
 def write_book(first_word, weights, vocabulary, length):
     story, word = [], first_word
