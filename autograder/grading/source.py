@@ -22,10 +22,20 @@ def _tree(path: str, mtime: float):
 
 
 def tree(path):
+    """The parsed file, or None: only a regular file the sandbox would grade is read (a
+    FIFO would block, a symbolic link or a huge file is refused anyway)."""
+    import os
+    import stat
+
+    from ..sandbox import MAX_SOURCE
+
     try:
-        return _tree(str(path), Path(path).stat().st_mtime)
+        info = os.lstat(path)
     except OSError:
         return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SOURCE:
+        return None
+    return _tree(str(path), info.st_mtime)
 
 
 def _functions(module):
