@@ -39,7 +39,8 @@ CLASS = {
     "grace": (None, 0),  # no file
     "henry": (with_override("lesson3", WRONG), 8),
     "ivan": (with_override("lesson3", KILLER), 9),  # dot_shape: 1 point
-    "judy": (with_override("lesson3", FIXED_BUFFER), Fraction(64, 7)),  # ele_mul: 3 of its 7 checks lost
+    "judy": (with_override("lesson3", FIXED_BUFFER), Fraction(91429, 10000)),  # ele_mul: 3 of its 7 checks lost
+    # (each check's share is a whole number of ten-thousandths, so that the shares add up)
     "kim": ("", 0),  # an empty file
     "leo": (solution_text("lesson3") + "\nwhile True:\n    pass\n", 0),  # right code, but its import never ends
 }
