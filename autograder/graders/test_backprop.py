@@ -59,12 +59,6 @@ SHAWARMA_WEIGHTS = [[0.3, 0.9, 0.5, 0.1], [0.8, 0.2, 0.7, 0.4]]
 SHAWARMA_AFTER = [[0.3, 0.9, 0.5, 0.1], [0.9, 0.2, 0.7, 0.5]]  # the second output's activity is now 0.7
 
 
-def explain(problem, text):
-    """Name the case when the learner's code raised (an unwritten stub needs no more words)."""
-    if problem.status == "error":
-        problem.explain(text)
-
-
 def _poly(coeffs, w):
     return sum(c * w ** k for k, c in enumerate(coeffs))
 
@@ -126,8 +120,8 @@ def test_numeric_slope_random(student, expect, ref, rng, case):
     try:
         got = student.numeric_slope(*args)
     except StudentProblem as problem:
-        explain(problem, "Here coeffs is a list of %d numbers (the error curve has degree %d)."
-                % (len(coeffs), degree))
+        problem.explain_error("Here coeffs is a list of %d numbers (the error curve has degree %d)."
+                              % (len(coeffs), degree))
         raise
     expect.close(got, ref.numeric_slope(*args), tol=SLOPE_TOL,
                  slips=slope_slips(coeffs, w, 1e-4 if h is None else h))
@@ -285,7 +279,7 @@ def test_shawarma_activity_quiet_day(student, expect):
     try:
         got = student.shawarma_activity([0, 0, 0], weights)
     except StudentProblem as problem:
-        explain(problem, "Here no input is active: there is no weight to average, and the activity is 0.")
+        problem.explain_error("Here no input is active: there is no weight to average, and the activity is 0.")
         raise
     expect.close(got, [0.0, 0.0], tol=EXACT)
 

@@ -93,12 +93,6 @@ def shape_of(value):
         return None
 
 
-def explain(problem, text):
-    """Name the case when the learner's code raised (an unwritten stub needs no more words)."""
-    if problem.status == "error":
-        problem.explain(text)
-
-
 # ------------------------------------------------------------------ helpers: the classic slips
 
 
@@ -211,9 +205,9 @@ def test_conv_forward_random(student, expect, ref, rng, case):
     try:
         got = student.conv_forward(images, kernels, kr, kc)
     except StudentProblem as problem:
-        explain(problem, "Here %d image%s of %dx%d meet %d kernel%s of %dx%d (kernels has shape (%d, %d)): "
-                        "nothing may assume square images or kernels, 3x3, or one image."
-                        % (batch, "s" if batch > 1 else "", rows, cols, k, "s" if k > 1 else "", kr, kc, kr * kc, k))
+        problem.explain_error("Here %d image%s of %dx%d meet %d kernel%s of %dx%d (kernels has shape (%d, %d)): "
+                             "nothing may assume square images or kernels, 3x3, or one image."
+                             % (batch, "s" if batch > 1 else "", rows, cols, k, "s" if k > 1 else "", kr, kc, kr * kc, k))
         raise
     expect.close(got, ref.conv_forward(images, kernels, kr, kc), parts=("flattened_input", "kernel_output"),
                  slips=conv_slips(images, kernels, kr, kc))
@@ -277,9 +271,9 @@ def test_conv_kernel_update_random(student, expect, ref, rng, case):
     try:
         got = student.conv_kernel_update(flat, delta, kernels, alpha)
     except StudentProblem as problem:
-        explain(problem, "layer_1_delta arrives with shape (batch, sections * num_kernels) = (%d, %d): reshape "
-                        "it to (%d, %d), the shape of kernel_output, before multiplying by flattened_input.T "
-                        "(shape (%d, %d))." % (batch, sections * k, batch * sections, k, pixels, batch * sections))
+        problem.explain_error("layer_1_delta arrives with shape (batch, sections * num_kernels) = (%d, %d): reshape "
+                             "it to (%d, %d), the shape of kernel_output, before multiplying by flattened_input.T "
+                             "(shape (%d, %d))." % (batch, sections * k, batch * sections, k, pixels, batch * sections))
         raise
     expect.close(got, ref.conv_kernel_update(flat, delta, kernels, alpha),
                  slips=kernel_slips(flat, delta, kernels, alpha, sections))
@@ -414,8 +408,8 @@ def test_convolve_feature_random(student, expect, ref, rng, case):
     try:
         got = student.convolve_feature(image, feature)
     except StudentProblem as problem:
-        explain(problem, "Here the image is %dx%d and the feature %dx%d: use the shapes of the arguments, "
-                        "not 9 and 3." % (image_shape + feature_shape))
+        problem.explain_error("Here the image is %dx%d and the feature %dx%d: use the shapes of the arguments, "
+                             "not 9 and 3." % (image_shape + feature_shape))
         raise
     want = ref.convolve_feature(image, feature)
     pixels = feature_shape[0] * feature_shape[1]
@@ -482,8 +476,8 @@ def test_max_pool_random(student, expect, ref, rng, case):
     try:
         got = student.max_pool(feature_map, size, stride)
     except StudentProblem as problem:
-        explain(problem, "Here a %dx%d map is pooled with %dx%d windows and stride %d: the last window may run "
-                        "past the edge; keep the pixels that are there." % (rows, cols, size, size, stride))
+        problem.explain_error("Here a %dx%d map is pooled with %dx%d windows and stride %d: the last window may run "
+                             "past the edge; keep the pixels that are there." % (rows, cols, size, size, stride))
         raise
     want = ref.max_pool(feature_map, size, stride)
     slips = []

@@ -83,12 +83,6 @@ def weights_as(w, kind):
     return integers(w, kind) if np.issubdtype(np.asarray(w).dtype, np.integer) else as_kind(w, kind)
 
 
-def explain(problem, text):
-    """Name the likely cause of a crash (not of a stub, nor of a hang)."""
-    if problem.status == "error":
-        problem.explain(text)
-
-
 # ------------------------------------------------------------------ slips of the update
 
 
@@ -129,8 +123,8 @@ def step_slips(input, weights, goal, alpha):
 
 def explain_length(problem, n):
     if n != 3:
-        explain(problem, "This case has %d input%s: a loop over range(3) or a fixed [0, 0, 0] only works "
-                         "for three." % (n, "" if n == 1 else "s"))
+        problem.explain_error("This case has %d input%s: a loop over range(3) or a fixed [0, 0, 0] only works "
+                              "for three." % (n, "" if n == 1 else "s"))
 
 
 # ------------------------------------------------------------------ multi_input_step
@@ -294,7 +288,7 @@ def learning_slips(ref, x, w, goal, alpha, iterations, frozen):
 def explain_default(problem):
     """Explain a call without ``frozen`` that fails for want of it; True when it did."""
     if "required positional argument" in problem.message and "frozen" in problem.message:
-        explain(problem, "Calls may leave frozen out: give it the default frozen=() (nothing frozen).")
+        problem.explain_error("Calls may leave frozen out: give it the default frozen=() (nothing frozen).")
         return True
     return False
 
@@ -455,8 +449,8 @@ def test_multi_output_step_random(student, expect, ref, rng, case):
         got = student.multi_output_step(x, weights_as(w, kind), as_kind(goals, kind), alpha)
     except StudentProblem as problem:
         if n != 3:
-            explain(problem, "This case has %d output%s: a fixed [0, 0, 0] or an assert that the length is "
-                             "3 only works for three." % (n, "" if n == 1 else "s"))
+            problem.explain_error("This case has %d output%s: a fixed [0, 0, 0] or an assert that the length is "
+                                  "3 only works for three." % (n, "" if n == 1 else "s"))
         raise
     want = ref.multi_output_step(x, w, goals, alpha)
     expect.close(got, want, parts=LAYER_PARTS,
@@ -524,8 +518,8 @@ def test_outer_prod_random(student, expect, rng, case):
     try:
         got = student.outer_prod(as_kind(a, kind), as_kind(b, kind))
     except StudentProblem as problem:
-        explain(problem, "Here vec_a has %d elements and vec_b %d: the matrix is %d x %d, whatever the "
-                         "lengths." % (len_a, len_b, len_a, len_b))
+        problem.explain_error("Here vec_a has %d elements and vec_b %d: the matrix is %d x %d, whatever the "
+                              "lengths." % (len_a, len_b, len_a, len_b))
         raise
     expect.close(got, np.outer(a, b), slips=transposed_slip(a, b))
 
@@ -539,8 +533,8 @@ def test_outer_prod_non_square(student, expect, kind):
         try:
             got = student.outer_prod(a, b)
         except StudentProblem as problem:
-            explain(problem, "Here vec_a has %d element%s and vec_b %d: the matrix is %d x %d."
-                    % (len(a), "" if len(a) == 1 else "s", len(b), len(a), len(b)))
+            problem.explain_error("Here vec_a has %d element%s and vec_b %d: the matrix is %d x %d."
+                                  % (len(a), "" if len(a) == 1 else "s", len(b), len(a), len(b)))
             raise
         want = np.outer(a, b)
         expect.close(got, want, what="outer_prod(%s)" % _args(a, b),
@@ -612,10 +606,10 @@ def test_multi_in_out_step_random(student, expect, ref, rng, case):
         got = student.multi_in_out_step(as_kind(x, kind), weights_as(w, kind), as_kind(goals, kind), alpha)
     except StudentProblem as problem:
         if n_out != n_in:
-            explain(problem, "This layer has %d inputs and %d output%s: weights is %d x %d (one row per "
-                             "output), so nothing may assume a square matrix or three of anything, and the "
-                             "weight deltas must be %d x %d too: outer_prod(deltas, input), not the slide's "
-                             "outer_prod(input, delta), which is %d x %d."
+            problem.explain_error("This layer has %d inputs and %d output%s: weights is %d x %d (one row per "
+                                  "output), so nothing may assume a square matrix or three of anything, and the "
+                                  "weight deltas must be %d x %d too: outer_prod(deltas, input), not the slide's "
+                                  "outer_prod(input, delta), which is %d x %d."
                     % (n_in, n_out, "" if n_out == 1 else "s", n_out, n_in, n_out, n_in, n_in, n_out))
         raise
     want = ref.multi_in_out_step(x, w, goals, alpha)
@@ -631,8 +625,8 @@ def test_multi_in_out_step_integer_weights(student, expect, ref, kind):
     try:
         got = student.multi_in_out_step(x, w, goals, 0.1)
     except StudentProblem as problem:
-        explain(problem, "This layer has 3 inputs and 2 outputs: weights is 2 x 3 (one row per output), and "
-                         "nothing may assume a square matrix.")
+        problem.explain_error("This layer has 3 inputs and 2 outputs: weights is 2 x 3 (one row per output), and "
+                              "nothing may assume a square matrix.")
         raise
     want = ref.multi_in_out_step([1, 2, 3], [[1, 0, 1], [0, 1, 0]], [3, 1], 0.1)  # [[0.9, -0.2, 0.7], ...]
     expect.close(got, want, parts=LAYER_PARTS, what=call,

@@ -52,12 +52,6 @@ EXACT = {"abs": 1e-9, "rel": 1e-9}
 PIZZA = np.array([1.0, 0.0, 0.0])
 
 
-def explain(problem, text):
-    """Name the case when the learner's code raised (an unwritten stub needs no more words)."""
-    if problem.status == "error":
-        problem.explain(text)
-
-
 def dinner_names(rows):
     """The dinner each row of predictions votes for most, for the messages."""
     return ", ".join(talk.DINNERS[int(np.argmax(r))] for r in rows)
@@ -182,7 +176,7 @@ def test_unroll_dinners_random(student, expect, ref, rng, case):
     try:
         got = student.unroll_dinners(known, weights, days)
     except StudentProblem as problem:
-        explain(problem, "Here the weights are not a cycle (any 3x3 matrix) and days is %d." % days)
+        problem.explain_error("Here the weights are not a cycle (any 3x3 matrix) and days is %d." % days)
         raise
     expect.close(got, ref.unroll_dinners(known, weights, days), slips=unroll_slips(known, weights, days))
 
@@ -430,8 +424,8 @@ def _step(student, x, prediction, memory, weights):
     try:
         return student.lstm_step(x, prediction, memory, weights)
     except StudentProblem as problem:
-        explain(problem, "Here x has %d elements, prediction and memory %d each, and each weight matrix has "
-                         "shape %s." % (len(x), len(memory), weights["candidate"].shape))
+        problem.explain_error("Here x has %d elements, prediction and memory %d each, and each weight matrix has "
+                              "shape %s." % (len(x), len(memory), weights["candidate"].shape))
         raise
 
 

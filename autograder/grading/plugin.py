@@ -82,6 +82,11 @@ class StudentProblem(Exception):
         self.args = (self.message,)
         return self
 
+    def explain_error(self, text):
+        """:meth:`explain`, only when the learner's code raised (an unwritten stub or a
+        hang needs no guess about the case)."""
+        return self.explain(text) if self.status == "error" else self
+
     def __str__(self):
         return self.message
 
