@@ -212,7 +212,7 @@ def prepare():
     worker calls it while it waits; forked workers inherit it)."""
     global _base
     if _base is None and not supported():
-        _base = view()
+        _base = _base_view()
     return _base
 
 
@@ -224,6 +224,21 @@ def view(hidden=()):
     folders bound again inside the masks (NumPy, which lives in a site-packages);
     ``links`` are the symbolic links among the standard library folders, made again.
     """
+    binds, masks, narrow, links = prepare() or _base_view()
+    masks = set(masks)
+    for path in hidden:
+        real = os.path.realpath(path)
+        if os.path.isdir(real) and _inside(real, binds) and not _inside(real, masks):
+            masks.add(real)
+    return binds, _outermost(masks), narrow, links
+
+
+def _outermost(paths):
+    return sorted(p for p in paths if not _inside(p, [o for o in paths if o != p]))
+
+
+def _base_view():
+    """:func:`view` without the hidden folders (the same for every submission)."""
     stdlib = os.path.realpath(sysconfig.get_paths()["stdlib"])
     binds = {stdlib}
     for entry in sys.path:
@@ -236,7 +251,7 @@ def view(hidden=()):
             binds.add(real)
     binds |= {d for d in LIBRARY_DIRS if os.path.isdir(d) and not os.path.islink(d)}
     links = {d: os.readlink(d) for d in LIBRARY_DIRS if os.path.islink(d)}  # /lib -> usr/lib on merged-/usr hosts
-    binds = sorted(b for b in binds if not _inside(b, [o for o in binds if o != b]))  # outermost only
+    binds = _outermost(binds)
 
     masks = set()
     for bound in binds:
@@ -246,12 +261,7 @@ def view(hidden=()):
                 candidate = os.path.join(pattern_root, name)
                 if os.path.isdir(candidate):
                     masks.add(os.path.realpath(candidate))
-    for path in hidden:
-        real = os.path.realpath(path)
-        if os.path.isdir(real) and _inside(real, binds) and not _inside(real, masks):
-            masks.add(real)
-    masks = sorted(m for m in masks if not _inside(m, [o for o in masks if o != m]))
-    return binds, masks, numpy_dirs, links
+    return binds, _outermost(masks), numpy_dirs, links
 
 
 def _listdir(path):
@@ -316,15 +326,7 @@ def seal(root, *, uid=DEFAULT_UID, gid=DEFAULT_GID, scratch_mb=64, hidden=(), ma
     user_namespace = os.geteuid() != 0
     outer_uid, outer_gid = os.geteuid(), os.getegid()
     _oom_score(-1000)  # the init outlives any learner's process when memory runs out
-    base = prepare()
-    if base is None:
-        binds, masks, narrow, links = view(hidden)
-    else:  # worked out before: only the hidden folders inside what is bound are new
-        binds, masks, narrow, links = base
-        extra = [os.path.realpath(p) for p in hidden]
-        extra = [p for p in extra if os.path.isdir(p) and _inside(p, binds) and not _inside(p, masks)]
-        masks = sorted(set(masks) | set(extra))
-        masks = [m for m in masks if not _inside(m, [o for o in masks if o != m])]
+    binds, masks, narrow, links = view(hidden)
     try:
         _check(_lib().unshare(flags | (CLONE_NEWUSER if user_namespace else 0)), "unshare")
     except OSError as exc:
@@ -453,14 +455,15 @@ class _SockFprog(ctypes.Structure):
 
 def filter_program(machine=None):
     """The seccomp program (BPF) of :data:`_FILTERED` for ``machine``, as (code, jt, jf, k)."""
-    arch, numbers, clone, clone3 = _FILTERED[machine or platform.machine()]
+    machine = machine or platform.machine()
+    arch, numbers, clone, clone3 = _FILTERED[machine]
     LD, JEQ, JSET, JGE, RET = 0x20, 0x15, 0x45, 0x35, 0x06
     ALLOW, KILL, DENY, NOSYS = 0x7FFF0000, 0x80000000, 0x00050000 | errno.EPERM, 0x00050000 | errno.ENOSYS
     blocked = sorted(set(numbers.values()))
     prog = [(LD, 0, 0, 4), (JEQ, 1, 0, arch), (RET, 0, 0, KILL), (LD, 0, 0, 0)]
     # After the checks below: [allow, deny, nosys, clone's flags check...]
     checks = []
-    if machine == "x86_64" or (machine is None and platform.machine() == "x86_64"):
+    if machine == "x86_64":
         checks.append(("ge", 0x40000000))  # the x32 ABI: not Python's
     checks += [("eq", n) for n in blocked] + [("clone3", clone3), ("clone", clone)]
     count = len(checks)
