@@ -53,3 +53,12 @@ def test_absurd_nesting_is_said(tmp_path):
     path.write_text("x = " + "(" * 5000 + "1" + ")" * 5000 + "\n")
     problem = _problem(path)
     assert problem and "grader itself" not in problem
+
+
+def test_an_answer_too_large_is_said_as_such_not_as_an_exception(tmp_path):
+    path = tmp_path / "lesson3.py"
+    path.write_text("import numpy as np\n\ndef w_sum(a, b):\n    return np.zeros(2_000_000)\n")
+    result = grade("lesson3", path, seed=1)
+    check = next(c for c in result.checks if c.exercise == "w_sum" and not c.passed)
+    assert "returned an answer larger than 8 MB" in check.message and "raised" not in check.message
+    assert "w_sum(" in check.message  # the call it came from

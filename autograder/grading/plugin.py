@@ -180,7 +180,7 @@ class Student:
                 record.note("importing %s alone took %.1f s of the %g s that each exercise's first call has: "
                             "code at the top level of the file runs before it." % (
                                 self._state.submission_label, self._state.import_seconds, exercise.time_limit))
-        if outcome.status in ("timeout", "crashed", "syntax_error", "import_error", "unreadable",
+        if outcome.status in ("timeout", "crashed", "too_large", "syntax_error", "import_error", "unreadable",
                               "missing", "not_callable", "protocol_error"):
             raise _problem(name, record.call, outcome, self._state, exercise)
         return outcome
@@ -257,6 +257,9 @@ def describe_outcome(name, call, outcome, state, exercise):
     info = outcome.info
     label = state.submission_label
     status = outcome.status
+    if status == "too_large":
+        return ("%s returned an answer larger than %s MB, far more than any check asks for (a list or "
+                "array that keeps growing?); it was not read." % (call, info.get("limit_mb", 8))), "error"
     if status == "raised":
         kind = info.get("type", "an exception")
         where = " (line %s of %s)" % (info["line"], label) if info.get("line") else ""

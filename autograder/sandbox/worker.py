@@ -398,10 +398,7 @@ class Zygote:
             output = child.output()
             child.kill(everything=self.seal is not None)
             self.child = None
-            return self.reply({"status": "answered", "output": output}, protocol.dumps({
-                "status": "raised", "type": "AnswerTooLarge",
-                "message": "the answer is larger than %d MB, far more than the exercise asks for" % (
-                    MAX_ANSWER // 2**20)}))
+            return self.reply({"status": "too_large", "output": output, "limit_mb": MAX_ANSWER // 2**20})
         except TimeoutError:
             output = child.output()
             child.kill(everything=self.seal is not None)
