@@ -258,17 +258,9 @@ def test_the_common_slips_of_real_code_are_known(lesson, exercise, name):
 # ------------------------------------------------------------------ never the code
 
 
-# The talk lessons' hints and sentences still write formulas out (y = x * w1, weights @ v):
-# they are to be rewritten in words like the book lessons'; until then they are not held
-# to this rule (said in the issue tracker).
-NOT_YET_IN_WORDS = {"backprop", "rnn"}
-
-
 def test_hints_and_explanations_teach_without_giving_the_code_away():
     found = []
     for meta in course.lessons().values():
-        if meta.name in NOT_YET_IN_WORDS:
-            continue
         for e in meta.exercises:
             found += ["%s.%s hint: %s" % (meta.name, e.name, h) for h in e.hints if SPELLED_OUT.search(h)]
         found += ["%s: %s" % (m.id, m.course) for m in for_lesson(meta.name) if SPELLED_OUT.search(m.course)]

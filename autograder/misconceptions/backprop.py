@@ -40,7 +40,8 @@ def numeric_slope_precedence(coeffs, w, h=1e-4):
 
 
 @misconception("numeric_slope", "the coefficients are read highest power first, as np.polyval reads them",
-               "Here coeffs[k] multiplies w ** k: coeffs[0] is the constant term.")
+               "Here coeffs[k] goes with w to the power k, lowest power first: coeffs[0] is the "
+               "constant term.")
 def numeric_slope_polyval_order(coeffs, w, h=1e-4):
     return (np.polyval(coeffs, w + h) - np.polyval(coeffs, w - h)) / (2 * h)
 
@@ -56,7 +57,8 @@ def numeric_slope_derivative(coeffs, w, h=1e-4):
 
 
 @misconception("chain_slope", "the chain multiplies x by w1 instead of w2: x * w1 is the hidden value y, not a slope",
-               "The links are dy/dw1 = x and de/dy = w2; their product is x * w2.")
+               "The links are how y moves with w1, the input x, and how e moves with y, the second "
+               "weight w2: the chain's slope is x times w2.")
 def chain_slope_x_w1(x, w1, w2):
     return x * w1
 
@@ -80,7 +82,7 @@ def chain_slope_error(x, w1, w2):
 
 
 @misconception("sigmoid_slope", "s * (1 - s) is applied to x instead of the sigmoid's output",
-               "First compute s = 1 / (1 + exp(-x)), then s * (1 - s).")
+               "First compute the sigmoid's output at x, then multiply that output by one minus itself.")
 def sigmoid_slope_of_x(x):
     x = np.asarray(x, dtype=float)
     return x * (1 - x)
@@ -102,7 +104,7 @@ def sigmoid_slope_tanh_rule(x):
 
 
 @misconception("squash", "the logistic function 1 / (1 + exp(-x)) is used: it squashes between 0 and 1",
-               "The talk's squash is the hyperbolic tangent, between -1 and 1 (np.tanh).")
+               "The talk's squash is the hyperbolic tangent, between -1 and 1 (NumPy's tanh).")
 def squash_logistic(x):
     return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))
 
@@ -114,7 +116,7 @@ def squash_clip(x):
 
 
 @misconception("squash", "tanh is written as 2 * sigmoid(x) - 1, which is tanh(x / 2)",
-               "tanh(x) = 2 * sigmoid(2 * x) - 1, or simply np.tanh(x).")
+               "tanh of x is twice the sigmoid of twice x, minus 1; or simply NumPy's own tanh.")
 def squash_half_tanh(x):
     return 2 / (1 + np.exp(-np.asarray(x, dtype=float))) - 1
 
@@ -191,7 +193,8 @@ def best_guess_uphill(counts, guess, rate, iterations):
 
 
 @misconception("best_guess", "the 2 of the slope is left out: rate * mean(guess - counts)",
-               "The slope of (guess - count) ** 2 is 2 * (guess - count).")
+               "The slope of a squared deviation is twice the deviation (the guess minus the count): "
+               "keep the 2.")
 def best_guess_no_two(counts, guess, rate, iterations):
     counts = np.asarray(counts, dtype=float)
     for _ in range(iterations):

@@ -34,13 +34,15 @@ def one_hot_inverted(index, size):
 
 
 @misconception("predict_dinner", "the weights are read by column, yesterday @ weights: the cycle runs backwards",
-               "weights[i][j] goes from dinner j yesterday to dinner i tonight: weights @ yesterday.")
+               "weights[i][j] goes from dinner j yesterday to dinner i tonight: multiply the weight "
+               "matrix by yesterday's vector, rows by the vector.")
 def predict_dinner_transposed(yesterday, weights):
     return np.asarray(yesterday, dtype=float) @ np.asarray(weights, dtype=float)
 
 
 @misconception("predict_dinner", "the weights are multiplied elementwise by yesterday's vector and not summed "
-               "per row", "Each dinner's vote is a weighted sum: weights @ yesterday.")
+               "per row", "Each dinner's vote is a weighted sum, its row of weights times yesterday's "
+               "vector, added up: the weight matrix times the vector.")
 def predict_dinner_elementwise(yesterday, weights):
     return np.asarray(weights, dtype=float) * np.asarray(yesterday, dtype=float)
 
@@ -60,7 +62,9 @@ def unroll_dinners_known_first(known, weights, days):
 
 
 @misconception("unroll_dinners", "every night is predicted from the known dinner instead of from the previous "
-               "night's prediction", "Unrolling feeds each prediction back in: night = predict_dinner(night, weights).")
+               "night's prediction",
+               "Unrolling feeds each prediction back in: each night is predicted from the night "
+               "before's prediction.")
 def unroll_dinners_no_recurrence(known, weights, days):
     return np.array([predict_dinner(known, weights) for _ in range(days)]).reshape(days, len(known))
 
@@ -79,7 +83,8 @@ def unroll_dinners_transposed(known, weights, days):
 
 
 @misconception("next_word", "the votes are read from the word's row of weights instead of its column",
-               "The word votes as yesterday's dinner does: weights @ one_hot(word).")
+               "The word votes as yesterday's dinner does: the weight matrix times the word's one-hot "
+               "vector, rows by the vector, which picks the word's column.")
 def next_word_row(word, weights, vocabulary):
     votes = np.asarray(weights, dtype=float)[vocabulary.index(word)]
     return vocabulary[int(np.argmax(votes))]
@@ -167,7 +172,8 @@ def gate_added(signal, gates):
 
 @misconception("lstm_step", "the forget and ignore gates are swapped: the ignore gate multiplies the memory and "
                "the forget gate the candidate",
-               "new_memory = forget * memory + ignore * candidate.")
+               "The new memory is the forget gate times the old memory plus the ignore gate times the "
+               "candidate.")
 def lstm_step_gates_swapped(x, prediction, memory, weights):
     v = np.concatenate([x, prediction])
     candidate = np.tanh(weights["candidate"] @ v)
@@ -179,7 +185,9 @@ def lstm_step_gates_swapped(x, prediction, memory, weights):
 
 
 @misconception("lstm_step", "the ignore gate is applied to the memory instead of the candidate, which goes in "
-               "ungated", "The ignore gate filters what comes in: new_memory = forget * memory + ignore * candidate.")
+               "ungated",
+               "The ignore gate filters what comes in: the new memory is the forget gate times the old "
+               "memory plus the ignore gate times the candidate.")
 def lstm_step_gate_on_memory(x, prediction, memory, weights):
     v = np.concatenate([x, prediction])
     candidate = np.tanh(weights["candidate"] @ v)
@@ -191,7 +199,7 @@ def lstm_step_gate_on_memory(x, prediction, memory, weights):
 
 
 @misconception("lstm_step", "tanh is missing before the select gate: the memory is released unsquashed",
-               "new_prediction = select * tanh(new_memory).")
+               "The new prediction is the select gate times the new memory squashed by tanh.")
 def lstm_step_no_tanh(x, prediction, memory, weights):
     v = np.concatenate([x, prediction])
     candidate = np.tanh(weights["candidate"] @ v)
@@ -203,8 +211,8 @@ def lstm_step_no_tanh(x, prediction, memory, weights):
 
 
 @misconception("lstm_step", "the candidate is squashed with the logistic function instead of tanh",
-               "The candidate is tanh(weights['candidate'] @ v), between -1 and 1, so that it can vote against "
-               "a word; only the gates use the logistic function.")
+               "The candidate is its weighted sum squashed by tanh, between -1 and 1, so that it can vote "
+               "against a word; only the gates use the logistic function.")
 def lstm_step_logistic_candidate(x, prediction, memory, weights):
     v = np.concatenate([x, prediction])
     candidate = 1 / (1 + np.exp(-(weights["candidate"] @ v)))
@@ -215,8 +223,9 @@ def lstm_step_logistic_candidate(x, prediction, memory, weights):
     return select * np.tanh(new_memory), new_memory
 
 
-@misconception("lstm_step", "v is built as concatenate([prediction, x]): the new information comes first",
-               "v = np.concatenate([x, prediction]).")
+@misconception("lstm_step", "v is built as concatenate([prediction, x]): the last prediction comes before the "
+               "new information",
+               "v is the new information x followed by the last prediction.")
 def lstm_step_v_swapped(x, prediction, memory, weights):
     v = np.concatenate([prediction, x])
     candidate = np.tanh(weights["candidate"] @ v)
