@@ -400,8 +400,8 @@ def lstm_slips(x, prediction, memory, weights):
          "The two values are returned in the wrong order: (new_prediction, new_memory)."),
         (run(v, lambda c, i, f, s: (s * np.tanh(f * memory + i * logistic(weights["candidate"] @ v)),
                                     f * memory + i * logistic(weights["candidate"] @ v))),
-         "The candidate was squashed with the logistic function: it is tanh(weights['candidate'] @ v), "
-         "between -1 and 1, so that it can vote against a word."),
+         "The candidate was squashed with the logistic function: it is the tanh of the candidate "
+         "network's weighted sum, between -1 and 1, so that it can vote against a word."),
     ]
     if len(x) == len(prediction):
         slips.append((run(swapped_v), "v was built as concatenate([prediction, x]): the new information comes "

@@ -14,7 +14,8 @@ shawarma_activity = _ref.shawarma_activity
 
 
 @misconception("numeric_slope", "the slope is measured on one side only, (E(w + h) - E(w)) / h",
-               "The talk's slope is the change on both sides: (E(w + h) - E(w - h)) / (2 * h).")
+               "The talk's slope is the change on both sides: the error a nudge h above w minus the error a "
+               "nudge h below, divided by the whole width between them, twice h.")
 def numeric_slope_one_sided(coeffs, w, h=1e-4):
     def error(weight):
         return sum(c * weight ** k for k, c in enumerate(coeffs))
@@ -31,7 +32,7 @@ def numeric_slope_divided_by_h(coeffs, w, h=1e-4):
 
 
 @misconception("numeric_slope", "the change is divided by 2 and then multiplied by h: / 2 * h without parentheses",
-               "Divide by (2 * h).")
+               "Divide by the whole width between the two nudges: twice h.")
 def numeric_slope_precedence(coeffs, w, h=1e-4):
     def error(weight):
         return sum(c * weight ** k for k, c in enumerate(coeffs))
@@ -48,7 +49,7 @@ def numeric_slope_polyval_order(coeffs, w, h=1e-4):
 
 @misconception("numeric_slope", "the exact derivative is computed instead of the slope measured by nudging the "
                "weight h either way", "On a curve steeper than a parabola the two differ: use "
-               "(E(w + h) - E(w - h)) / (2 * h) with the h given.")
+               "the change between the errors a nudge h above and below w, over twice h, with the h given.")
 def numeric_slope_derivative(coeffs, w, h=1e-4):
     return sum(k * c * w ** (k - 1) for k, c in enumerate(coeffs) if k)
 
@@ -94,7 +95,7 @@ def sigmoid_slope_sigmoid(x):
 
 
 @misconception("sigmoid_slope", "tanh's slope rule, 1 - s ** 2, is used for the sigmoid",
-               "The sigmoid's slope is s * (1 - s).")
+               "The sigmoid's slope is its output times one minus its output.")
 def sigmoid_slope_tanh_rule(x):
     s = 1 / (1 + np.exp(-np.asarray(x, dtype=float)))
     return 1 - s ** 2
@@ -174,7 +175,7 @@ def shawarma_error_goal_one(active, weights, goal=1.0):
 
 
 @misconception("best_guess", "the deviations are summed over the bags instead of averaged",
-               "The slope of the mean squared deviation is 2 * mean(guess - counts).")
+               "The slope of the mean squared deviation is twice the mean of the guess's deviations from the counts.")
 def best_guess_sum(counts, guess, rate, iterations):
     counts = np.asarray(counts, dtype=float)
     with np.errstate(all="ignore"):  # with many bags the steps overshoot and grow without end

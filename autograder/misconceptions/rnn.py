@@ -101,7 +101,7 @@ def next_word_last_of_ties(word, weights, vocabulary):
 
 
 @misconception("next_word", "the position of the best word is returned instead of the word",
-               "Return vocabulary[position].")
+               "Return the word of the vocabulary at that position, not the position.")
 def next_word_index(word, weights, vocabulary):
     votes = predict_dinner(one_hot(vocabulary.index(word), len(vocabulary)), weights)
     return int(np.argmax(votes))
