@@ -7,11 +7,14 @@ exercise on the very arguments the checks sent; when the learner's answers equal
 one misconception produces on *every* call (and the misconception is not the right
 answer), the report adds one sentence: "This is what you get when …".
 
-Each misconception is written whole, as a learner would type it, even where two of them
-share most of a training loop: ``tests/test_misconceptions.py`` grades that very code as
-a learner's file (renamed to the exercise) and checks that it is named, so a shared
-helper would make the catalogue untestable. Their bodies use only NumPy, ``math`` and
-the lesson's exercise names (bound to the reference solution in each module).
+Each misconception is the reference with one thing changed: most call a training loop
+or a small function shared by the slips of their exercise (a module-level function whose
+name starts with ``_``), passing it the one parameter or piece that differs. The learner's
+form of a misconception (:func:`learner_code`) copies the shared functions it uses ahead of
+it, so ``tests/test_misconceptions.py`` grades that very code as a learner's file (renamed
+to the exercise) and checks that it is named. Their bodies use only NumPy, ``math``, the
+shared functions and the lesson's exercise names (bound to the reference solution in each
+module, and to the learner's other functions in the learner's form).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import copy
 import importlib
 import inspect
+import sys
 import textwrap
 from dataclasses import dataclass
 
@@ -66,14 +70,37 @@ def misconception(exercise, when, course="", *, sign_free=False):
     return register
 
 
-def learner_code(item: Misconception) -> str:
-    """The misconception's own code, renamed to the exercise, as a learner would write it
-    (to put after a solution: the tests grade it, and so does ``grade gallery``)."""
-    source = textwrap.dedent(inspect.getsource(item.func))
-    lines = source.splitlines()
+def _shared(func, found):
+    """The module's shared functions (``_name``) that ``func`` calls, those they call first."""
+    module = sys.modules[func.__module__]
+    codes, names = [func.__code__], []
+    while codes:
+        code = codes.pop()
+        names += code.co_names
+        codes += [c for c in code.co_consts if inspect.iscode(c)]
+    for name in names:
+        helper = getattr(module, name, None)
+        if (name.startswith("_") and name not in found and inspect.isfunction(helper)
+                and helper.__module__ == module.__name__):
+            found[name] = None  # claimed before its own helpers: no cycle runs twice
+            _shared(helper, found)
+            found[name] = helper
+    return found
+
+
+def _source(func):
+    lines = textwrap.dedent(inspect.getsource(func)).splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("def "))
-    body = "\n".join(lines[start:]).replace("def %s(" % item.func.__name__, "def %s(" % item.exercise, 1)
-    return "import math\nimport numpy as np\n\n" + body + "\n"
+    return "\n".join(lines[start:])
+
+
+def learner_code(item: Misconception) -> str:
+    """The misconception's own code, renamed to the exercise, as a learner would write it,
+    after the shared functions it uses (to put after a solution: the tests grade it, and so
+    does ``grade gallery``)."""
+    helpers = [_source(h) for h in _shared(item.func, {}).values()]
+    body = _source(item.func).replace("def %s(" % item.func.__name__, "def %s(" % item.exercise, 1)
+    return "import math\nimport numpy as np\n\n" + "".join(h + "\n\n\n" for h in helpers) + body + "\n"
 
 
 def for_lesson(lesson: str) -> list:

@@ -11,88 +11,54 @@ relu2deriv = _ref.relu2deriv
 
 
 # ------------------------------------------------------------------ streetlight_one_light
+# The reference loop, with the pieces a slip changes as parameters.
+
+def _one_light(input, goal, weights, alpha, iterations, sign=-1, measured_after=False, record=None):
+    weights = np.array(weights, dtype=float)
+    history = []
+    for iteration in range(iterations):
+        prediction = input.dot(weights)
+        weights = weights + sign * alpha * (input * (prediction - goal))
+        if measured_after:
+            prediction = input.dot(weights)
+        error = (goal - prediction) ** 2
+        history.append(record(error, prediction) if record else (error, prediction))
+    return history
 
 
 @misconception("streetlight_one_light", "each (error, prediction) pair is measured after that iteration's update",
                "Record the pair before you change the weights: it is the prediction that made the error.")
 def streetlight_one_light_after_update(input, goal, weights, alpha, iterations):
-    weights = np.array(weights, dtype=float)
-    history = []
-    for iteration in range(iterations):
-        prediction = input.dot(weights)
-        delta = prediction - goal
-        weights = weights - alpha * (input * delta)
-        prediction = input.dot(weights)
-        history.append(((goal - prediction) ** 2, prediction))
-    return history
+    return _one_light(input, goal, weights, alpha, iterations, measured_after=True)
 
 
 @misconception("streetlight_one_light", "alpha is left out of the update (weights - input * delta)",
                "The lesson scales the update by alpha.")
 def streetlight_one_light_no_alpha(input, goal, weights, alpha, iterations):
-    weights = np.array(weights, dtype=float)
-    history = []
-    for iteration in range(iterations):
-        prediction = input.dot(weights)
-        error = (goal - prediction) ** 2
-        delta = prediction - goal
-        weights = weights - input * delta
-        history.append((error, prediction))
-    return history
+    return _one_light(input, goal, weights, 1.0, iterations)
 
 
 @misconception("streetlight_one_light", "the weights move with the delta instead of against it (a + where the "
                "update subtracts, or delta = goal - prediction with the minus sign kept)",
                "With delta as the prediction minus the goal, the update subtracts alpha times input times delta.")
 def streetlight_one_light_sign_flip(input, goal, weights, alpha, iterations):
-    weights = np.array(weights, dtype=float)
-    history = []
-    for iteration in range(iterations):
-        prediction = input.dot(weights)
-        error = (goal - prediction) ** 2
-        delta = prediction - goal
-        weights = weights + alpha * (input * delta)
-        history.append((error, prediction))
-    return history
+    return _one_light(input, goal, weights, alpha, iterations, sign=+1)
 
 
 @misconception("streetlight_one_light", "the loop runs one iteration short (range(iterations - 1))")
 def streetlight_one_light_one_short(input, goal, weights, alpha, iterations):
-    weights = np.array(weights, dtype=float)
-    history = []
-    for iteration in range(iterations - 1):
-        prediction = input.dot(weights)
-        error = (goal - prediction) ** 2
-        delta = prediction - goal
-        weights = weights - alpha * (input * delta)
-        history.append((error, prediction))
-    return history
+    return _one_light(input, goal, weights, alpha, iterations - 1)
 
 
 @misconception("streetlight_one_light", "each pair is recorded as (prediction, error) instead of (error, prediction)",
                "The slide prints the error first: \"Error:\" + str(error) + \" Prediction:\" + str(prediction).")
 def streetlight_one_light_pair_swapped(input, goal, weights, alpha, iterations):
-    weights = np.array(weights, dtype=float)
-    history = []
-    for iteration in range(iterations):
-        prediction = input.dot(weights)
-        error = (goal - prediction) ** 2
-        delta = prediction - goal
-        weights = weights - alpha * (input * delta)
-        history.append((prediction, error))
-    return history
+    return _one_light(input, goal, weights, alpha, iterations, record=lambda error, prediction: (prediction, error))
 
 
 @misconception("streetlight_one_light", "only the predictions are recorded, not the (error, prediction) pairs")
 def streetlight_one_light_predictions_only(input, goal, weights, alpha, iterations):
-    weights = np.array(weights, dtype=float)
-    predictions = []
-    for iteration in range(iterations):
-        prediction = input.dot(weights)
-        delta = prediction - goal
-        weights = weights - alpha * (input * delta)
-        predictions.append(prediction)
-    return predictions
+    return _one_light(input, goal, weights, alpha, iterations, record=lambda error, prediction: prediction)
 
 
 # ------------------------------------------------------------------ streetlight_sgd
