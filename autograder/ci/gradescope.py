@@ -11,7 +11,7 @@ Gradescope programming assignment's autograder. It holds:
 - ``config.json``: the lessons and the visibility of the results;
 - ``kit/``: the kit itself.
 
-Inside the bundle, ``python -m autograder.gradescope run`` does the grading. The root
+Inside the bundle, ``python -m autograder.ci.gradescope run`` does the grading. The root
 ``/autograder`` can be moved with the environment variable ``AUTOGRADER_ROOT`` (and the
 Python that grades with ``AUTOGRADER_PYTHON``), to try a bundle on any machine.
 
@@ -31,9 +31,9 @@ from pathlib import Path
 
 import click
 
-from . import course, reference
+from .. import catalogue, reference
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the autograder package
 REPO = PACKAGE.parent
 EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
 
@@ -67,7 +67,7 @@ if ! "$PYTHON" -m venv "$ROOT/venv"; then  # Debian and Ubuntu ship venv separat
 fi
 "$ROOT/venv/bin/python" -m pip install --quiet --upgrade pip
 "$ROOT/venv/bin/python" -m pip install --quiet "$SOURCE/kit"
-"$ROOT/venv/bin/python" -m autograder.gradescope check --config "$SOURCE/config.json"
+"$ROOT/venv/bin/python" -m autograder.ci.gradescope check --config "$SOURCE/config.json"
 """
 
 RUN_AUTOGRADER = r"""#!/usr/bin/env bash
@@ -76,7 +76,7 @@ ROOT="${AUTOGRADER_ROOT:-/autograder}"
 PYTHON="${AUTOGRADER_PYTHON:-$ROOT/venv/bin/python}"
 mkdir -p "$ROOT/results"
 cd "$ROOT"
-exec "$PYTHON" -m autograder.gradescope run --config "$ROOT/source/config.json" \
+exec "$PYTHON" -m autograder.ci.gradescope run --config "$ROOT/source/config.json" \
   --submission "$ROOT/submission" --results "$ROOT/results/results.json"
 """
 
@@ -181,7 +181,7 @@ def build_bundle(lessons, output, *, visibility="visible", allow_unsealed=False)
 
     from .formats import VISIBILITIES
 
-    lessons = [course.lesson(name).name for name in dict.fromkeys(lessons)]
+    lessons = [catalogue.lesson(name).name for name in dict.fromkeys(lessons)]
     if not lessons:
         raise ValueError("name at least one lesson")
     if visibility not in VISIBILITIES:
@@ -241,13 +241,13 @@ class UnreadableNotebook(ValueError):
 def grade_file(lesson, file):
     """Grade a learner's ``.py`` file, or a notebook's code as ``grade course code``
     extracts it (messages then give lines of the notebook's cells)."""
-    from .grading.engine import grade
+    from ..grading.engine import grade
 
     if file.suffix != ".ipynb":
         return grade(lesson, file)
     import nbformat
 
-    from .notebooks import grade_code, notebook_code
+    from ..instructor.notebooks import grade_code, notebook_code
 
     try:
         nb = nbformat.read(file, as_version=4)
@@ -261,9 +261,9 @@ def grade_file(lesson, file):
 def run(config_path, submission_dir, results_path, *, echo=print) -> int:
     """Grade a Gradescope submission and write ``results.json``; returns the exit status."""
     from .formats import error_results, gradescope_results, summary_line
-    from .grading.engine import GraderBroken
-    from .grading.results import ungraded
-    from .sandbox import SealUnavailable, configure
+    from ..grading.engine import GraderBroken
+    from ..grading.results import ungraded
+    from ..sandbox import SealUnavailable, configure
 
     started = time.monotonic()
     config = json.loads(Path(config_path).read_text(encoding="utf-8"))
@@ -278,13 +278,13 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
         file = find_file(submission_dir, filename)
         if file is None:  # graded as 0 on every exercise, so that the report is whole
             missing.append(filename)
-            graded.append(ungraded(course.lesson(lesson), filename, "No %s in your submission." % filename))
+            graded.append(ungraded(catalogue.lesson(lesson), filename, "No %s in your submission." % filename))
             continue
         try:
             result = grade_file(lesson, file)
         except UnreadableNotebook as exc:
             notes.append(str(exc))
-            graded.append(ungraded(course.lesson(lesson), file.name, str(exc)))
+            graded.append(ungraded(catalogue.lesson(lesson), file.name, str(exc)))
             continue
         except (GraderBroken, SealUnavailable) as exc:
             echo("internal error: %s" % exc)
@@ -312,10 +312,10 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
 
 
 def main(argv=None):
-    """``python -m autograder.gradescope run|check``: what the bundle's scripts call."""
+    """``python -m autograder.ci.gradescope run|check``: what the bundle's scripts call."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m autograder.gradescope")
+    parser = argparse.ArgumentParser(prog="python -m autograder.ci.gradescope")
     sub = parser.add_subparsers(dest="op", required=True)
     run_p = sub.add_parser("run", help="grade one Gradescope submission")
     run_p.add_argument("--config", required=True)
@@ -327,7 +327,7 @@ def main(argv=None):
     if args.op == "check":
         config = json.loads(Path(args.config).read_text(encoding="utf-8"))
         for lesson in config["lessons"]:
-            course.lesson(lesson)
+            catalogue.lesson(lesson)
             reference.load(lesson)
         print("the kit grades %s" % ", ".join(config["lessons"]))
         return EXIT_OK
@@ -355,7 +355,7 @@ def command(lessons, output, visibility, allow_unsealed):
     try:
         output = output or Path("%s-autograder.zip" % "-".join(lessons))
         path = build_bundle(lessons, output, visibility=visibility, allow_unsealed=allow_unsealed)
-    except course.UnknownLesson as exc:
+    except catalogue.UnknownLesson as exc:
         click.echo("grade gradescope: %s" % exc.args[0], err=True)
         sys.exit(EXIT_USAGE)
     click.echo("wrote %s: upload it as the assignment's autograder; students submit %s (or %s)." % (

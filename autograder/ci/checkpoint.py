@@ -36,7 +36,7 @@ def read_submission(path):
     for what the grader refuses unread. Raises OSError when it cannot be read."""
     import stat
 
-    from .sandbox import MAX_SOURCE
+    from ..sandbox import MAX_SOURCE
 
     info = os.lstat(path)
     if stat.S_ISLNK(info.st_mode):
@@ -56,9 +56,9 @@ def fingerprint(kind, data):
 def kit_version() -> str:
     """The kit's version and a hash of everything that decides a grade: its code, lessons,
     traces, misconceptions and reference solutions (so an edited grader is a new version)."""
-    from . import __version__, reference
+    from .. import __version__, reference
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the autograder package
     files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     solutions = reference.solutions_dir().resolve()
     if package not in solutions.parents:

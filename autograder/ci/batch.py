@@ -32,7 +32,7 @@ from pathlib import Path
 
 import click
 
-from . import course
+from .. import catalogue
 
 EXIT_GRADED, EXIT_BELOW, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 WORKER_ENV = {}  # environment of the grading processes, over this one's (their sealing policy)
@@ -97,7 +97,7 @@ class Row:
 
 def number(x):
     """A score as the reports show it (an int when whole, else 4 decimals)."""
-    from .grading.results import number as _number
+    from ..grading.results import number as _number
 
     return _number(x)
 
@@ -118,10 +118,10 @@ def find_submissions(sources, lessons=()) -> list:
     one lesson is given, for that lesson (``alice.py``: the student is ``alice``). When no
     lesson is given, the lessons are those whose files are found.
     """
-    known = course.lessons()
+    known = catalogue.lessons()
     lessons = list(dict.fromkeys(lessons))
     for name in lessons:
-        course.lesson(name)  # UnknownLesson for a typo
+        catalogue.lesson(name)  # UnknownLesson for a typo
     if not sources:
         raise BatchUsageError("give a folder of submissions, files or a glob pattern")
     found = []  # (student, lesson or None, path or folder, is_folder)
@@ -200,8 +200,8 @@ def _disambiguate(tasks):
 
 def _serve(requests, replies):
     """A grading process: grade the tasks it is sent until it is sent None."""
-    from .grading.engine import GraderBroken, SubmissionMissing, grade
-    from .sandbox import use_launcher
+    from ..grading.engine import GraderBroken, SubmissionMissing, grade
+    from ..sandbox import use_launcher
 
     use_launcher()  # each submission's sandbox is forked from a process with NumPy loaded
     replies.send("ready")  # the time limit of a task counts from here, not from the process's start
@@ -234,7 +234,7 @@ def _worker_main(request_fd, reply_fd):
     _serve(Connection(request_fd, writable=False), Connection(reply_fd, readable=False))
 
 
-_WORKER_CODE = "import sys; from autograder.batch import _worker_main; _worker_main(int(sys.argv[1]), int(sys.argv[2]))"
+_WORKER_CODE = "import sys; from autograder.ci.batch import _worker_main; _worker_main(int(sys.argv[1]), int(sys.argv[2]))"
 
 
 class _Worker:
@@ -251,7 +251,7 @@ class _Worker:
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
         env = dict(os.environ, **(WORKER_ENV if policy is None else policy))
-        kit = str(Path(__file__).resolve().parent.parent)
+        kit = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join([kit] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         try:
             self.process = subprocess.Popen(
@@ -368,7 +368,7 @@ def split_missing(tasks, seed=None):
     without a file (status ``missing``), and the tasks to grade."""
     rows, todo = {}, []
     for index, task in enumerate(tasks):
-        task.seed = seed if seed is not None else course.lesson(task.lesson).seed
+        task.seed = seed if seed is not None else catalogue.lesson(task.lesson).seed
         if task.path is None:
             rows[index] = Row(task.student, task.lesson, "", "missing", max_score=_max(task.lesson), seed=task.seed,
                               message="no %s.py in this student's folder" % task.lesson)
@@ -378,7 +378,7 @@ def split_missing(tasks, seed=None):
 
 
 def _max(lesson):
-    return Fraction(course.lesson(lesson).max_score)
+    return Fraction(catalogue.lesson(lesson).max_score)
 
 
 def _row(task, status, *, result=None, seconds=0.0, message="", grader=HOST):
@@ -443,10 +443,10 @@ def result_text(row, fmt="json"):
     stopped, the kit failed) still gets a whole report: every exercise at 0 with the row's
     message."""
     from . import formats
-    from .grading.results import ungraded
+    from ..grading.results import ungraded
 
     result = row.result if row.result is not None else ungraded(
-        course.lesson(row.lesson), row.submission, row.message,
+        catalogue.lesson(row.lesson), row.submission, row.message,
         status="timeout" if row.status == "timeout" else "error", seed=row.seed)
     if fmt == "junit":
         return formats.junit_xml([result], suite_names=["%s/%s" % (row.student, row.lesson)],
@@ -480,7 +480,7 @@ def common_mistakes(rows, width=80, most=5) -> str:
     students, the exercise, and what the mistake is ("" when none was named)."""
     import textwrap
 
-    from .misconceptions import for_lesson
+    from ..misconceptions import for_lesson
 
     students = {}
     for row in rows:
@@ -528,7 +528,7 @@ def require_seal(allow_unsealed, command_name, probe_here=True):
     """Make every grading process of this run refuse to grade unsealed (unless allowed),
     and say what holds; a host that cannot seal stops the command with what to enable.
     Without ``probe_here`` (the grading is elsewhere), only the policy is set: None."""
-    from .sandbox import SealUnavailable, configure, probe
+    from ..sandbox import SealUnavailable, configure, probe
 
     if allow_unsealed:
         WORKER_ENV["GROKKING_ALLOW_UNSEALED"] = "1"
@@ -594,7 +594,7 @@ def command(sources, lessons, jobs, csv_path, out_dir, fail_under, fmt, timeout,
         if scheduler is not None and jobs is not None:
             raise BatchUsageError("--jobs is for the local pool; with --scheduler the cluster's workers grade "
                                   "(local:N starts N of them)")
-    except (BatchUsageError, course.UnknownLesson) as exc:
+    except (BatchUsageError, catalogue.UnknownLesson) as exc:
         click.echo("grade batch: %s" % (exc.args[0] if exc.args else exc), err=True)
         sys.exit(EXIT_USAGE)
     jobs = jobs or os.cpu_count() or 1

@@ -24,7 +24,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from fractions import Fraction
 
-from .grading.results import UNGRADED_SOURCE, number
+from ..grading.results import UNGRADED_SOURCE, number
 
 FORMATS = ("json", "junit", "gradescope", "classroom")
 EXTENSIONS = {"json": ".json", "junit": ".xml", "gradescope": ".json"}
@@ -62,9 +62,9 @@ def _source_sentence(source: str) -> str:
 
 def seed_sentence(result) -> str:
     """Which randomized cases were drawn, and how to draw them again."""
-    from . import course
+    from .. import catalogue
 
-    if result.seed == course.lesson(result.lesson).seed:
+    if result.seed == catalogue.lesson(result.lesson).seed:
         return ("Randomized cases of %s: the lesson's own (seed %s), the same at every run and for every "
                 "student (`grade %s` draws them)." % (result.lesson, result.seed, result.lesson))
     return "Randomized cases of %s: seed %s (`grade %s --seed %s` replays them)." % (
