@@ -49,7 +49,7 @@ def test_corpus_shape_and_sorted_vocabulary():
 
 
 def test_embeddings_do_not_depend_on_the_hash_seed():
-    code = "from autograder import corpus; import sys; sys.stdout.write(corpus.embeddings().tobytes().hex())"
+    code = "from autograder.data import corpus; import sys; sys.stdout.write(corpus.embeddings().tobytes().hex())"
     outputs = set()
     for seed in ("0", "1", "12345"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
