@@ -171,7 +171,7 @@ def multi_input_learning_no_default(input, weights, goal, alpha, iterations, fro
 
 
 # ------------------------------------------------------------------ multi_output_step
-# The reference multi_output_step, with the pieces a slip changes as parameters (moved_by: weight i's move / alpha).
+# The reference multi_output_step, with the pieces a slip changes as parameters (moved_by: what weight i moves by).
 
 def _output_step(input, weights, goals, alpha, sign=-1, delta_sign=1, moved_by=None):
     predictions = [input * w for w in weights]
