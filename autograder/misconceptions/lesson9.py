@@ -74,43 +74,39 @@ def tanh2deriv_sigmoid_formula(output):
     return output * (1 - output)
 
 # ------------------------------------------------------------------ softmax
+# The reference softmax, with the axis, keepdims and the max shift as parameters.
+
+def _softmax(x, axis=-1, keepdims=True, shift=True):
+    x = np.asarray(x, dtype=float)
+    with np.errstate(over="ignore", invalid="ignore"):  # without the shift, np.exp overflows
+        temp = np.exp(x - np.max(x, axis=axis, keepdims=keepdims) if shift else x)
+        return temp / np.sum(temp, axis=axis, keepdims=keepdims)
 
 @misconception("softmax", "the largest value and the sums are taken along axis 0, down the columns: each row "
                           "(one per image) must sum to 1", "Take the maxima and the sums along the last axis, keeping"
                                                            " it, so that each row is divided by its own sum.")
 def softmax_columns(x):
-    x = np.asarray(x, dtype=float)
-    temp = np.exp(x - np.max(x, axis=0, keepdims=True))
-    return temp / np.sum(temp, axis=0, keepdims=True)
+    return _softmax(x, axis=0)
 
 @misconception("softmax", "np.max and np.sum are taken over the whole array, without an axis: every row is "
                           "divided by the sum of all the rows", "Take the maxima and the sums row by row, along the "
                                                                 "last axis, keeping it.")
 def softmax_whole_array(x):
-    x = np.asarray(x, dtype=float)
-    temp = np.exp(x - np.max(x))
-    return temp / np.sum(temp)
+    return _softmax(x, axis=None, keepdims=False)
 
 @misconception("softmax", "the sums are taken along axis=1, as in the course's listing: a 1-D row of scores "
                           "has no axis 1", "The last axis is the row of a 1-D array, and the rows of a 2-D one.")
 def softmax_axis_one(x):
-    x = np.asarray(x, dtype=float)
-    temp = np.exp(x - np.max(x, axis=1, keepdims=True))
-    return temp / np.sum(temp, axis=1, keepdims=True)
+    return _softmax(x, axis=1)
 
 @misconception("softmax", "each row's largest value is not subtracted before np.exp")
 def softmax_no_max_shift(x):
-    x = np.asarray(x, dtype=float)
-    with np.errstate(over="ignore", invalid="ignore"):
-        temp = np.exp(x)
-        return temp / np.sum(temp, axis=-1, keepdims=True)
+    return _softmax(x, shift=False)
 
 @misconception("softmax", "keepdims=True is left out: the row maxima and sums lose their axis and no longer "
                           "line up with the rows of a 2-D array")
 def softmax_no_keepdims(x):
-    x = np.asarray(x, dtype=float)
-    temp = np.exp(x - np.max(x, axis=-1))
-    return temp / np.sum(temp, axis=-1)
+    return _softmax(x, keepdims=False)
 
 # ------------------------------------------------------------------ train_mnist_tanh_softmax
 # The reference train_mnist_tanh_softmax, with the pieces a slip changes as parameters (a slip passes
