@@ -1,9 +1,8 @@
 """Classic slips of lesson 8 (dropout and mini-batches), as the grader recognises them.
 
-The training slips are whole train_mnist functions: each one is the reference with one
-line typed the wrong way (most of them the course's own listings, whose indentation
-slips are documented in the traces). They draw their masks with dropout_mask, as the
-reference does, so they are only named for a learner who draws them the same way.
+The training slips are train_mnist as the reference, with one line typed the wrong way (most of
+them the course's own listings, whose indentation slips the traces document). They draw their
+masks with dropout_mask, as the reference does, so they are named only for a learner who does too.
 """
 
 import numpy as np
@@ -15,24 +14,19 @@ _ref = load("lesson8")
 dropout = _ref.dropout
 dropout_mask = _ref.dropout_mask
 
-
 # ------------------------------------------------------------------ dropout
-
 
 @misconception("dropout", "the kept units are not doubled (layer * mask, without the * 2)",
                "The course doubles the units it keeps: half the units are switched off, so the others count twice.")
 def dropout_no_double(layer, mask):
     return np.asarray(layer) * np.asarray(mask)
 
-
 @misconception("dropout", "the kept units are multiplied by the keep probability 0.5 instead of divided by it",
                "Dividing by one half is doubling.")
 def dropout_times_keep_probability(layer, mask):
     return np.asarray(layer) * np.asarray(mask) * 0.5
 
-
 # ------------------------------------------------------------------ dropout_mask
-
 
 @misconception("dropout_mask",
                "the mask is rng.random(shape): fractions between 0 and 1, never turned into 0s and 1s",
@@ -40,39 +34,36 @@ def dropout_times_keep_probability(layer, mask):
 def dropout_mask_fractions(shape, rng):
     return rng.random(shape)
 
-
 @misconception("dropout_mask",
                "the mask is drawn with rng.integers(0, 1, ...): the high end is excluded, so every entry is 0",
                "The course draws from 0 up to 2, 2 excluded: the high end must be 2, not 1.")
 def dropout_mask_high_one(shape, rng):
     return rng.integers(0, 1, size=shape)
 
-
 @misconception("dropout_mask", "the mask is doubled already (0s and 2s): the * 2 belongs to dropout, not to the mask")
 def dropout_mask_doubled(shape, rng):
     return rng.integers(0, 2, size=shape) * 2
-
 
 @misconception("dropout_mask", "size= is left out, so a single 0 or 1 is drawn instead of a whole mask")
 def dropout_mask_no_size(shape, rng):
     return rng.integers(0, 2)
 
-
 # ------------------------------------------------------------------ train_mnist
+# The reference train_mnist, with the pieces a slip changes as parameters (a slip passes its own
+# arguments on as **locals()).
 
-
-@misconception("train_mnist", "the weight update is indented inside the loop that counts the correct answers, "
-                              "as on the course's batch slide, so each batch updates the weights once per image",
-               "Update once per batch, after that loop.")
-def train_mnist_update_per_item(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
-                                iterations, batch_size=1, dropout_rng=None, log_every=10):
+def _train(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha, iterations, batch_size,
+           dropout_rng, log_every, every_batch=True, updates_per_batch=1, argmax_axis=1,
+           layer_2_delta=lambda goal, layer_2, batch_size: (goal - layer_2) / batch_size,
+           hidden_slope=lambda layer_1: layer_1 >= 0, mask_delta=True, test_dropout=False, last_row=True):
     weights_0_1 = np.array(weights_0_1, dtype=float)
     weights_1_2 = np.array(weights_1_2, dtype=float)
     images, labels = np.asarray(images, dtype=float), np.asarray(labels, dtype=float)
     history = []
     for j in range(iterations):
         error, correct_cnt = 0.0, 0
-        for i in range(len(images) // batch_size):
+        batches = len(images) // batch_size
+        for i in range(batches):
             batch_start, batch_end = i * batch_size, (i + 1) * batch_size
             layer_0 = images[batch_start:batch_end]
             layer_1 = np.dot(layer_0, weights_0_1)
@@ -83,208 +74,20 @@ def train_mnist_update_per_item(images, labels, test_images, test_labels, weight
             layer_2 = np.dot(layer_1, weights_1_2)
             goal = labels[batch_start:batch_end]
             error += np.sum((goal - layer_2) ** 2)
-            for k in range(batch_size):
-                correct_cnt += int(np.argmax(layer_2[k:k + 1]) == np.argmax(goal[k:k + 1]))
-                layer_2_delta = (goal - layer_2) / batch_size
-                layer_1_delta = layer_2_delta.dot(weights_1_2.T) * (layer_1 >= 0)
-                if dropout_rng is not None:
+            correct = np.argmax(layer_2, axis=argmax_axis) == np.argmax(goal, axis=argmax_axis)
+            correct_cnt += int(np.sum(correct))
+            # the update after the loop over the batches is the update of the last batch alone
+            for _ in range(updates_per_batch if every_batch or i == batches - 1 else 0):
+                delta_2 = layer_2_delta(goal, layer_2, batch_size)
+                layer_1_delta = delta_2.dot(weights_1_2.T) * hidden_slope(layer_1)
+                if dropout_rng is not None and mask_delta:
                     layer_1_delta *= mask
-                weights_1_2 += alpha * layer_1.T.dot(layer_2_delta)
+                weights_1_2 += alpha * layer_1.T.dot(delta_2)
                 weights_0_1 += alpha * layer_0.T.dot(layer_1_delta)
-        if j % log_every == 0 or j == iterations - 1:
-            test_layer_1 = np.dot(test_images, weights_0_1)
-            test_layer_2 = np.dot((test_layer_1 >= 0) * test_layer_1, weights_1_2)
-            test_error = np.sum((test_labels - test_layer_2) ** 2)
-            test_correct = np.sum(np.argmax(test_layer_2, axis=1) == np.argmax(test_labels, axis=1))
-            history.append((j, error / len(images), correct_cnt / len(images),
-                            test_error / len(test_images), int(test_correct) / len(test_images)))
-    return history, weights_0_1, weights_1_2
-
-
-@misconception("train_mnist", "the weight update is dedented out of the loop over the batches, as in the course's "
-                              "dropout listing, so only the last batch of each iteration updates the weights",
-               "Compute the deltas and update the weights inside that loop, once per batch.")
-def train_mnist_update_after_loop(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
-                                  iterations, batch_size=1, dropout_rng=None, log_every=10):
-    weights_0_1 = np.array(weights_0_1, dtype=float)
-    weights_1_2 = np.array(weights_1_2, dtype=float)
-    images, labels = np.asarray(images, dtype=float), np.asarray(labels, dtype=float)
-    history = []
-    for j in range(iterations):
-        error, correct_cnt = 0.0, 0
-        for i in range(len(images) // batch_size):
-            batch_start, batch_end = i * batch_size, (i + 1) * batch_size
-            layer_0 = images[batch_start:batch_end]
-            layer_1 = np.dot(layer_0, weights_0_1)
-            layer_1 = (layer_1 >= 0) * layer_1
-            if dropout_rng is not None:
-                mask = dropout_mask(layer_1.shape, dropout_rng)
-                layer_1 = dropout(layer_1, mask)
-            layer_2 = np.dot(layer_1, weights_1_2)
-            goal = labels[batch_start:batch_end]
-            error += np.sum((goal - layer_2) ** 2)
-            correct_cnt += int(np.sum(np.argmax(layer_2, axis=1) == np.argmax(goal, axis=1)))
-        layer_2_delta = (goal - layer_2) / batch_size
-        layer_1_delta = layer_2_delta.dot(weights_1_2.T) * (layer_1 >= 0)
-        if dropout_rng is not None:
-            layer_1_delta *= mask
-        weights_1_2 += alpha * layer_1.T.dot(layer_2_delta)
-        weights_0_1 += alpha * layer_0.T.dot(layer_1_delta)
-        if j % log_every == 0 or j == iterations - 1:
-            test_layer_1 = np.dot(test_images, weights_0_1)
-            test_layer_2 = np.dot((test_layer_1 >= 0) * test_layer_1, weights_1_2)
-            test_error = np.sum((test_labels - test_layer_2) ** 2)
-            test_correct = np.sum(np.argmax(test_layer_2, axis=1) == np.argmax(test_labels, axis=1))
-            history.append((j, error / len(images), correct_cnt / len(images),
-                            test_error / len(test_images), int(test_correct) / len(test_images)))
-    return history, weights_0_1, weights_1_2
-
-
-@misconception("train_mnist", "layer_2_delta is not divided by the batch size, so each batch's update is the sum "
-                              "over its images instead of their average")
-def train_mnist_delta_not_divided(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
-                                  iterations, batch_size=1, dropout_rng=None, log_every=10):
-    weights_0_1 = np.array(weights_0_1, dtype=float)
-    weights_1_2 = np.array(weights_1_2, dtype=float)
-    images, labels = np.asarray(images, dtype=float), np.asarray(labels, dtype=float)
-    history = []
-    for j in range(iterations):
-        error, correct_cnt = 0.0, 0
-        for i in range(len(images) // batch_size):
-            batch_start, batch_end = i * batch_size, (i + 1) * batch_size
-            layer_0 = images[batch_start:batch_end]
-            layer_1 = np.dot(layer_0, weights_0_1)
-            layer_1 = (layer_1 >= 0) * layer_1
-            if dropout_rng is not None:
-                mask = dropout_mask(layer_1.shape, dropout_rng)
-                layer_1 = dropout(layer_1, mask)
-            layer_2 = np.dot(layer_1, weights_1_2)
-            goal = labels[batch_start:batch_end]
-            error += np.sum((goal - layer_2) ** 2)
-            correct_cnt += int(np.sum(np.argmax(layer_2, axis=1) == np.argmax(goal, axis=1)))
-            layer_2_delta = goal - layer_2
-            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * (layer_1 >= 0)
-            if dropout_rng is not None:
-                layer_1_delta *= mask
-            weights_1_2 += alpha * layer_1.T.dot(layer_2_delta)
-            weights_0_1 += alpha * layer_0.T.dot(layer_1_delta)
-        if j % log_every == 0 or j == iterations - 1:
-            test_layer_1 = np.dot(test_images, weights_0_1)
-            test_layer_2 = np.dot((test_layer_1 >= 0) * test_layer_1, weights_1_2)
-            test_error = np.sum((test_labels - test_layer_2) ** 2)
-            test_correct = np.sum(np.argmax(test_layer_2, axis=1) == np.argmax(test_labels, axis=1))
-            history.append((j, error / len(images), correct_cnt / len(images),
-                            test_error / len(test_images), int(test_correct) / len(test_images)))
-    return history, weights_0_1, weights_1_2
-
-
-@misconception("train_mnist", "relu2deriv is applied to the output layer's delta instead of the hidden layer's",
-               "The output has no activation: relu2deriv(layer_1) belongs to layer_1_delta.")
-def train_mnist_relu2deriv_on_output(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
-                                     iterations, batch_size=1, dropout_rng=None, log_every=10):
-    weights_0_1 = np.array(weights_0_1, dtype=float)
-    weights_1_2 = np.array(weights_1_2, dtype=float)
-    images, labels = np.asarray(images, dtype=float), np.asarray(labels, dtype=float)
-    history = []
-    for j in range(iterations):
-        error, correct_cnt = 0.0, 0
-        for i in range(len(images) // batch_size):
-            batch_start, batch_end = i * batch_size, (i + 1) * batch_size
-            layer_0 = images[batch_start:batch_end]
-            layer_1 = np.dot(layer_0, weights_0_1)
-            layer_1 = (layer_1 >= 0) * layer_1
-            if dropout_rng is not None:
-                mask = dropout_mask(layer_1.shape, dropout_rng)
-                layer_1 = dropout(layer_1, mask)
-            layer_2 = np.dot(layer_1, weights_1_2)
-            goal = labels[batch_start:batch_end]
-            error += np.sum((goal - layer_2) ** 2)
-            correct_cnt += int(np.sum(np.argmax(layer_2, axis=1) == np.argmax(goal, axis=1)))
-            layer_2_delta = (goal - layer_2) * (layer_2 > 0) / batch_size
-            layer_1_delta = layer_2_delta.dot(weights_1_2.T)
-            if dropout_rng is not None:
-                layer_1_delta *= mask
-            weights_1_2 += alpha * layer_1.T.dot(layer_2_delta)
-            weights_0_1 += alpha * layer_0.T.dot(layer_1_delta)
-        if j % log_every == 0 or j == iterations - 1:
-            test_layer_1 = np.dot(test_images, weights_0_1)
-            test_layer_2 = np.dot((test_layer_1 >= 0) * test_layer_1, weights_1_2)
-            test_error = np.sum((test_labels - test_layer_2) ** 2)
-            test_correct = np.sum(np.argmax(test_layer_2, axis=1) == np.argmax(test_labels, axis=1))
-            history.append((j, error / len(images), correct_cnt / len(images),
-                            test_error / len(test_images), int(test_correct) / len(test_images)))
-    return history, weights_0_1, weights_1_2
-
-
-@misconception("train_mnist", "layer_1_delta is not multiplied by the mask, so the switched-off hidden units still "
-                              "learn (relu2deriv's output >= 0 is 1 for them too)",
-               "The course multiplies the hidden layer's delta by the same mask as the forward pass (the one it "
-               "doubled there).")
-def train_mnist_delta_without_mask(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
-                                   iterations, batch_size=1, dropout_rng=None, log_every=10):
-    weights_0_1 = np.array(weights_0_1, dtype=float)
-    weights_1_2 = np.array(weights_1_2, dtype=float)
-    images, labels = np.asarray(images, dtype=float), np.asarray(labels, dtype=float)
-    history = []
-    for j in range(iterations):
-        error, correct_cnt = 0.0, 0
-        for i in range(len(images) // batch_size):
-            batch_start, batch_end = i * batch_size, (i + 1) * batch_size
-            layer_0 = images[batch_start:batch_end]
-            layer_1 = np.dot(layer_0, weights_0_1)
-            layer_1 = (layer_1 >= 0) * layer_1
-            if dropout_rng is not None:
-                layer_1 = dropout(layer_1, dropout_mask(layer_1.shape, dropout_rng))
-            layer_2 = np.dot(layer_1, weights_1_2)
-            goal = labels[batch_start:batch_end]
-            error += np.sum((goal - layer_2) ** 2)
-            correct_cnt += int(np.sum(np.argmax(layer_2, axis=1) == np.argmax(goal, axis=1)))
-            layer_2_delta = (goal - layer_2) / batch_size
-            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * (layer_1 >= 0)
-            weights_1_2 += alpha * layer_1.T.dot(layer_2_delta)
-            weights_0_1 += alpha * layer_0.T.dot(layer_1_delta)
-        if j % log_every == 0 or j == iterations - 1:
-            test_layer_1 = np.dot(test_images, weights_0_1)
-            test_layer_2 = np.dot((test_layer_1 >= 0) * test_layer_1, weights_1_2)
-            test_error = np.sum((test_labels - test_layer_2) ** 2)
-            test_correct = np.sum(np.argmax(test_layer_2, axis=1) == np.argmax(test_labels, axis=1))
-            history.append((j, error / len(images), correct_cnt / len(images),
-                            test_error / len(test_images), int(test_correct) / len(test_images)))
-    return history, weights_0_1, weights_1_2
-
-
-@misconception("train_mnist", "the test pass switches off hidden units too: dropout is for training only",
-               "The test images go through every hidden unit, without a mask and without the doubling.")
-def train_mnist_test_with_dropout(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
-                                  iterations, batch_size=1, dropout_rng=None, log_every=10):
-    weights_0_1 = np.array(weights_0_1, dtype=float)
-    weights_1_2 = np.array(weights_1_2, dtype=float)
-    images, labels = np.asarray(images, dtype=float), np.asarray(labels, dtype=float)
-    history = []
-    for j in range(iterations):
-        error, correct_cnt = 0.0, 0
-        for i in range(len(images) // batch_size):
-            batch_start, batch_end = i * batch_size, (i + 1) * batch_size
-            layer_0 = images[batch_start:batch_end]
-            layer_1 = np.dot(layer_0, weights_0_1)
-            layer_1 = (layer_1 >= 0) * layer_1
-            if dropout_rng is not None:
-                mask = dropout_mask(layer_1.shape, dropout_rng)
-                layer_1 = dropout(layer_1, mask)
-            layer_2 = np.dot(layer_1, weights_1_2)
-            goal = labels[batch_start:batch_end]
-            error += np.sum((goal - layer_2) ** 2)
-            correct_cnt += int(np.sum(np.argmax(layer_2, axis=1) == np.argmax(goal, axis=1)))
-            layer_2_delta = (goal - layer_2) / batch_size
-            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * (layer_1 >= 0)
-            if dropout_rng is not None:
-                layer_1_delta *= mask
-            weights_1_2 += alpha * layer_1.T.dot(layer_2_delta)
-            weights_0_1 += alpha * layer_0.T.dot(layer_1_delta)
-        if j % log_every == 0 or j == iterations - 1:
+        if j % log_every == 0 or (last_row and j == iterations - 1):
             test_layer_1 = np.dot(test_images, weights_0_1)
             test_layer_1 = (test_layer_1 >= 0) * test_layer_1
-            if dropout_rng is not None:
+            if test_dropout and dropout_rng is not None:
                 test_layer_1 = dropout(test_layer_1, dropout_mask(test_layer_1.shape, dropout_rng))
             test_layer_2 = np.dot(test_layer_1, weights_1_2)
             test_error = np.sum((test_labels - test_layer_2) ** 2)
@@ -293,6 +96,46 @@ def train_mnist_test_with_dropout(images, labels, test_images, test_labels, weig
                             test_error / len(test_images), int(test_correct) / len(test_images)))
     return history, weights_0_1, weights_1_2
 
+@misconception("train_mnist", "the weight update is indented inside the loop that counts the correct answers, "
+                              "as on the course's batch slide, so each batch updates the weights once per image",
+               "Update once per batch, after that loop.")
+def train_mnist_update_per_item(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
+                                iterations, batch_size=1, dropout_rng=None, log_every=10):
+    return _train(**locals(), updates_per_batch=batch_size)
+
+@misconception("train_mnist", "the weight update is dedented out of the loop over the batches, as in the course's "
+                              "dropout listing, so only the last batch of each iteration updates the weights",
+               "Compute the deltas and update the weights inside that loop, once per batch.")
+def train_mnist_update_after_loop(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
+                                  iterations, batch_size=1, dropout_rng=None, log_every=10):
+    return _train(**locals(), every_batch=False)
+
+@misconception("train_mnist", "layer_2_delta is not divided by the batch size, so each batch's update is the sum "
+                              "over its images instead of their average")
+def train_mnist_delta_not_divided(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
+                                  iterations, batch_size=1, dropout_rng=None, log_every=10):
+    return _train(**locals(), layer_2_delta=lambda goal, layer_2, batch_size: goal - layer_2)
+
+@misconception("train_mnist", "relu2deriv is applied to the output layer's delta instead of the hidden layer's",
+               "The output has no activation: relu2deriv(layer_1) belongs to layer_1_delta.")
+def train_mnist_relu2deriv_on_output(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
+                                     iterations, batch_size=1, dropout_rng=None, log_every=10):
+    return _train(**locals(), hidden_slope=lambda layer_1: 1,
+                  layer_2_delta=lambda goal, layer_2, batch_size: (goal - layer_2) * (layer_2 > 0) / batch_size)
+
+@misconception("train_mnist", "layer_1_delta is not multiplied by the mask, so the switched-off hidden units still "
+                              "learn (relu2deriv's output >= 0 is 1 for them too)",
+               "The course multiplies the hidden layer's delta by the same mask as the forward pass (the one it "
+               "doubled there).")
+def train_mnist_delta_without_mask(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
+                                   iterations, batch_size=1, dropout_rng=None, log_every=10):
+    return _train(**locals(), mask_delta=False)
+
+@misconception("train_mnist", "the test pass switches off hidden units too: dropout is for training only",
+               "The test images go through every hidden unit, without a mask and without the doubling.")
+def train_mnist_test_with_dropout(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
+                                  iterations, batch_size=1, dropout_rng=None, log_every=10):
+    return _train(**locals(), test_dropout=True)
 
 @misconception("train_mnist", "the per-image listing's argmax is kept for whole batches: np.argmax(layer_2) of "
                               "a batch is one index into all its numbers, so each batch counts at most one "
@@ -300,74 +143,11 @@ def train_mnist_test_with_dropout(images, labels, test_images, test_labels, weig
                "Take the largest output of each row (one row per image) and count the rows that match.")
 def train_mnist_accuracy_per_batch(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                    iterations, batch_size=1, dropout_rng=None, log_every=10):
-    weights_0_1 = np.array(weights_0_1, dtype=float)
-    weights_1_2 = np.array(weights_1_2, dtype=float)
-    images, labels = np.asarray(images, dtype=float), np.asarray(labels, dtype=float)
-    history = []
-    for j in range(iterations):
-        error, correct_cnt = 0.0, 0
-        for i in range(len(images) // batch_size):
-            batch_start, batch_end = i * batch_size, (i + 1) * batch_size
-            layer_0 = images[batch_start:batch_end]
-            layer_1 = np.dot(layer_0, weights_0_1)
-            layer_1 = (layer_1 >= 0) * layer_1
-            if dropout_rng is not None:
-                mask = dropout_mask(layer_1.shape, dropout_rng)
-                layer_1 = dropout(layer_1, mask)
-            layer_2 = np.dot(layer_1, weights_1_2)
-            goal = labels[batch_start:batch_end]
-            error += np.sum((goal - layer_2) ** 2)
-            correct_cnt += int(np.argmax(layer_2) == np.argmax(goal))
-            layer_2_delta = (goal - layer_2) / batch_size
-            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * (layer_1 >= 0)
-            if dropout_rng is not None:
-                layer_1_delta *= mask
-            weights_1_2 += alpha * layer_1.T.dot(layer_2_delta)
-            weights_0_1 += alpha * layer_0.T.dot(layer_1_delta)
-        if j % log_every == 0 or j == iterations - 1:
-            test_layer_1 = np.dot(test_images, weights_0_1)
-            test_layer_2 = np.dot((test_layer_1 >= 0) * test_layer_1, weights_1_2)
-            test_error = np.sum((test_labels - test_layer_2) ** 2)
-            test_correct = np.sum(np.argmax(test_layer_2, axis=1) == np.argmax(test_labels, axis=1))
-            history.append((j, error / len(images), correct_cnt / len(images),
-                            test_error / len(test_images), int(test_correct) / len(test_images)))
-    return history, weights_0_1, weights_1_2
-
+    return _train(**locals(), argmax_axis=None)
 
 @misconception("train_mnist", "a history row is logged only when j % log_every == 0, so the last iteration's row "
                               "is missing when it is not a multiple of log_every",
                "Log also when j == iterations - 1.")
 def train_mnist_no_last_row(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                             iterations, batch_size=1, dropout_rng=None, log_every=10):
-    weights_0_1 = np.array(weights_0_1, dtype=float)
-    weights_1_2 = np.array(weights_1_2, dtype=float)
-    images, labels = np.asarray(images, dtype=float), np.asarray(labels, dtype=float)
-    history = []
-    for j in range(iterations):
-        error, correct_cnt = 0.0, 0
-        for i in range(len(images) // batch_size):
-            batch_start, batch_end = i * batch_size, (i + 1) * batch_size
-            layer_0 = images[batch_start:batch_end]
-            layer_1 = np.dot(layer_0, weights_0_1)
-            layer_1 = (layer_1 >= 0) * layer_1
-            if dropout_rng is not None:
-                mask = dropout_mask(layer_1.shape, dropout_rng)
-                layer_1 = dropout(layer_1, mask)
-            layer_2 = np.dot(layer_1, weights_1_2)
-            goal = labels[batch_start:batch_end]
-            error += np.sum((goal - layer_2) ** 2)
-            correct_cnt += int(np.sum(np.argmax(layer_2, axis=1) == np.argmax(goal, axis=1)))
-            layer_2_delta = (goal - layer_2) / batch_size
-            layer_1_delta = layer_2_delta.dot(weights_1_2.T) * (layer_1 >= 0)
-            if dropout_rng is not None:
-                layer_1_delta *= mask
-            weights_1_2 += alpha * layer_1.T.dot(layer_2_delta)
-            weights_0_1 += alpha * layer_0.T.dot(layer_1_delta)
-        if j % log_every == 0:
-            test_layer_1 = np.dot(test_images, weights_0_1)
-            test_layer_2 = np.dot((test_layer_1 >= 0) * test_layer_1, weights_1_2)
-            test_error = np.sum((test_labels - test_layer_2) ** 2)
-            test_correct = np.sum(np.argmax(test_layer_2, axis=1) == np.argmax(test_labels, axis=1))
-            history.append((j, error / len(images), correct_cnt / len(images),
-                            test_error / len(test_images), int(test_correct) / len(test_images)))
-    return history, weights_0_1, weights_1_2
+    return _train(**locals(), last_row=False)
