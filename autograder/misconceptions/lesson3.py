@@ -5,9 +5,9 @@ import numpy as np
 from . import misconception
 from ..reference import load
 
-# The exercises a misconception calls are the reference's (as in a learner's file whose
-# other functions are right).
+# The exercises a misconception calls are the reference's (as in a learner's file whose other functions are right).
 w_sum = load("lesson3").w_sum
+FLOAT_BUFFER = "Make the buffer hold floats (NumPy's default), or build a plain list."
 
 
 @misconception("neural_network", "the input and the weight are added instead of multiplied",
@@ -34,22 +34,29 @@ def w_sum_no_length_check(a, b):
     return sum(x * y for x, y in zip(a, b))
 
 
-@misconception("ele_mul", "the output starts as the slide's [0, 0, 0], which only fits vectors of three numbers")
-def ele_mul_fixed_buffer(number, vector):
-    output = [0, 0, 0]
+# The slide's ele_mul, with the buffer it writes into (output) as the parameter a slip changes.
+def _ele_mul(number, vector, output):
     assert len(output) == len(vector)
     for i in range(len(vector)):
         output[i] = number * vector[i]
     return output
 
 
+@misconception("ele_mul", "the output starts as the slide's [0, 0, 0], which only fits vectors of three numbers")
+def ele_mul_fixed_buffer(number, vector):
+    return _ele_mul(number, vector, [0, 0, 0])
+
+
 @misconception("ele_mul", "the output is a NumPy array of whole numbers (dtype=int, or zeros_like of an int "
-                          "input), so every product written into it is cut to an integer",
-               "Make the buffer hold floats (NumPy's default), or build a plain list.")
+                          "input), so every product written into it is cut to an integer", FLOAT_BUFFER)
 def ele_mul_int_buffer(number, vector):
-    output = np.zeros(len(vector), dtype=int)
-    for i in range(len(vector)):
-        output[i] = number * vector[i]
+    return _ele_mul(number, vector, np.zeros(len(vector), dtype=int))
+
+
+# The reference vect_mat_mul, with the buffer it writes into (output) as the parameter a slip changes.
+def _vect_mat_mul(vect, matrix, output):
+    for i in range(len(matrix)):
+        output[i] = w_sum(vect, matrix[i])
     return output
 
 
@@ -57,10 +64,7 @@ def ele_mul_int_buffer(number, vector):
                "Loop over the rows of the matrix instead: one output per row.")
 def vect_mat_mul_square_only(vect, matrix):
     assert len(vect) == len(matrix)
-    output = [0, 0, 0]
-    for i in range(len(vect)):
-        output[i] = sum(v * w for v, w in zip(vect, matrix[i]))
-    return output
+    return _vect_mat_mul(vect, matrix, [0, 0, 0])
 
 
 @misconception("vect_mat_mul", "output i uses column i of the matrix instead of row i (the matrix is read transposed)")
@@ -69,13 +73,9 @@ def vect_mat_mul_columns(vect, matrix):
 
 
 @misconception("vect_mat_mul", "the output is a NumPy array of whole numbers (dtype=int, or zeros_like of an int "
-                               "input), so every weighted sum written into it is cut to an integer",
-               "Make the buffer hold floats (NumPy's default), or build a plain list.")
+                               "input), so every weighted sum written into it is cut to an integer", FLOAT_BUFFER)
 def vect_mat_mul_int_buffer(vect, matrix):
-    output = np.zeros(len(matrix), dtype=int)
-    for i in range(len(matrix)):
-        output[i] = w_sum(vect, matrix[i])
-    return output
+    return _vect_mat_mul(vect, matrix, np.zeros(len(matrix), dtype=int))
 
 
 @misconception("stacked_network", "each matrix is used transposed, as in the NumPy listing (input.dot(ih_wgt))",

@@ -1,5 +1,4 @@
-"""Classic slips of the single sigmoid neuron ("How to Make a Neural Network"), as the grader
-recognises them."""
+"""Classic slips of the single sigmoid neuron ("How to Make a Neural Network"), as the grader recognises them."""
 
 import math
 
@@ -8,11 +7,7 @@ import numpy as np
 from . import misconception
 from ..reference import load
 
-_ref = load("neuron")
-think = _ref.think
-
-
-# ------------------------------------------------------------------ think
+think = load("neuron").think
 
 
 @misconception("think", "the weighted sum is returned without the sigmoid",
@@ -40,27 +35,27 @@ def think_tanh(inputs, weights):
 
 
 # ------------------------------------------------------------------ train_neuron
+# The reference loop, with the update's sign and its delta(error, layer, output) (error times slope) as parameters.
+def _train(inputs, outputs, weights, iterations, sign=1, delta=None):
+    weights = np.array(weights, dtype=float)
+    for iteration in range(iterations):
+        output = think(inputs, weights)
+        error = outputs - output
+        step = error * output * (1 - output) if delta is None else delta(error, np.dot(inputs, weights), output)
+        weights = weights + sign * np.dot(inputs.T, step)
+    return weights
 
 
 @misconception("train_neuron", "the weights move the wrong way: the adjustment is subtracted, or the error is "
                "taken as output - outputs",
                "With the error taken as the outputs wanted minus the neuron's output, the adjustment is added.")
 def train_neuron_subtracts(inputs, outputs, weights, iterations):
-    weights = np.array(weights, dtype=float)
-    for iteration in range(iterations):
-        output = think(inputs, weights)
-        error = outputs - output
-        weights = weights - np.dot(inputs.T, error * output * (1 - output))
-    return weights
+    return _train(inputs, outputs, weights, iterations, sign=-1)
 
 
 @misconception("train_neuron", "the error is not multiplied by the slope of the sigmoid, output * (1 - output)")
 def train_neuron_no_slope(inputs, outputs, weights, iterations):
-    weights = np.array(weights, dtype=float)
-    for iteration in range(iterations):
-        output = think(inputs, weights)
-        weights = weights + np.dot(inputs.T, outputs - output)
-    return weights
+    return _train(inputs, outputs, weights, iterations, delta=lambda error, layer, output: error)
 
 
 @misconception("train_neuron", "the slope is taken of the weighted sum instead of the sigmoid's output: "
@@ -68,31 +63,21 @@ def train_neuron_no_slope(inputs, outputs, weights, iterations):
                "The sigmoid's slope is output times one minus output, taken at the neuron's output (after the "
                "sigmoid), not at the weighted sum.")
 def train_neuron_slope_of_sum(inputs, outputs, weights, iterations):
-    weights = np.array(weights, dtype=float)
     with np.errstate(all="ignore"):  # the weights can blow up: inf, then NaN, quietly
-        for iteration in range(iterations):
-            layer = np.dot(inputs, weights)
-            output = think(inputs, weights)
-            weights = weights + np.dot(inputs.T, (outputs - output) * layer * (1 - layer))
-    return weights
+        return _train(inputs, outputs, weights, iterations, 
+                      delta=lambda error, layer, output: error * layer * (1 - layer))
 
 
 @misconception("train_neuron", "the weights are updated once, whatever the number of iterations",
                "Repeat the forward pass and the update `iterations` times.")
 def train_neuron_one_update(inputs, outputs, weights, iterations):
-    weights = np.array(weights, dtype=float)
-    output = think(inputs, weights)
-    return weights + np.dot(inputs.T, (outputs - output) * output * (1 - output))
+    return _train(inputs, outputs, weights, 1)
 
 
 @misconception("train_neuron", "the neuron's outputs after training, think(inputs, weights), are returned instead "
                "of the weights")
 def train_neuron_returns_output(inputs, outputs, weights, iterations):
-    weights = np.array(weights, dtype=float)
-    for iteration in range(iterations):
-        output = think(inputs, weights)
-        weights = weights + np.dot(inputs.T, (outputs - output) * output * (1 - output))
-    return think(inputs, weights)
+    return think(inputs, _train(inputs, outputs, weights, iterations))
 
 
 @misconception("train_neuron", "the weights are updated after every example, one at a time (stochastic, as in "

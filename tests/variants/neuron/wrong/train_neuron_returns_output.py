@@ -1,8 +1,0 @@
-# exercise: train_neuron
-# misconception: neuron.train_neuron.train_neuron_returns_output
-def train_neuron(inputs, outputs, weights, iterations):
-    weights = np.array(weights, dtype=float)
-    for _ in range(iterations):
-        output = think(inputs, weights)
-        weights += np.dot(inputs.T, (outputs - output) * output * (1 - output))
-    return think(inputs, weights)
