@@ -9,8 +9,7 @@ from ..reference import load
 _ref = load("backprop")
 shawarma_activity = _ref.shawarma_activity
 
-# The reference numeric_slope, with the pieces a slip changes as parameters: how far below w the error is
-# measured (in nudges), what the change is divided by, the error curve (coeffs[k] with weight ** k by default).
+# The reference numeric_slope; a slip changes the nudges below w, the division of the change, or the error curve.
 def _slope(coeffs, w, h, below=1, over=lambda change, h: change / (2 * h), error=None):
     error = error or (lambda coeffs, weight: sum(c * weight ** k for k, c in enumerate(coeffs)))
     return over(error(coeffs, w + h) - error(coeffs, w - below * h), h)
@@ -60,7 +59,7 @@ def chain_slope_first_link(x, w1, w2):
 def chain_slope_error(x, w1, w2):
     return x * w1 * w2
 
-# The logistic function, the sigmoid_slope's s (on a number or an array): the slips of sigmoid_slope and squash use it.
+# The logistic function (sigmoid_slope's s), on a number or an array.
 def _sigmoid(x):
     return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))
 
@@ -94,8 +93,7 @@ def squash_clip(x):
 def squash_half_tanh(x):
     return 2 * _sigmoid(x) - 1
 
-# The reference shawarma_activity: per output, the `average` of the weights `chosen` from its row (the active
-# inputs' weights, averaged), 0 where none is chosen; the pieces a slip changes as parameters.
+# The reference shawarma_activity; a slip changes which weights of a row are chosen, or how they are averaged.
 def _activity(active, weights, choose=lambda row, active: [w for w, a in zip(row, active) if a],
               average=lambda chosen: sum(chosen) / len(chosen)):
     rows = [choose(row, active) for row in weights]
@@ -137,8 +135,7 @@ def shawarma_error_squared(active, weights, goal=1.0):
 def shawarma_error_goal_one(active, weights, goal=1.0):
     return [1 - a for a in shawarma_activity(active, weights)]
 
-# The reference best_guess loop, with the pieces a slip changes as parameters: the step's sign, the slope's
-# factor (2) and how the deviations are pooled (their mean).
+# The reference best_guess loop; a slip changes the step's sign, the slope's factor 2, or the deviations' mean.
 def _descend(counts, guess, rate, iterations, sign=-1, factor=2, pool=np.mean):
     counts = np.asarray(counts, dtype=float)
     with np.errstate(all="ignore"):  # a slip's steps may overshoot and grow without end

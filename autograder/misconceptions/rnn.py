@@ -32,8 +32,7 @@ def predict_dinner_transposed(yesterday, weights):
 def predict_dinner_elementwise(yesterday, weights):
     return np.asarray(weights, dtype=float) * np.asarray(yesterday, dtype=float)
 
-# The reference unroll_dinners loop: the nights from the known dinner on, each predicted by `predict` from the
-# night `before` it (the one just predicted), and `days` of them from the night `first` (the first predicted).
+# The reference unroll_dinners loop; a slip changes the prediction, the night it is made from, or the first row.
 def _unroll(known, weights, days, predict=None, before=lambda nights: nights[-1], first=1):
     nights = [np.asarray(known, dtype=float)]
     for _ in range(days):
@@ -55,8 +54,7 @@ def unroll_dinners_no_recurrence(known, weights, days):
 def unroll_dinners_transposed(known, weights, days):
     return _unroll(known, weights, days, predict=lambda night, weights: predict_dinner(night, np.transpose(weights)))
 
-# The reference next_word: the word's votes (the weight matrix times its one-hot vector), and of them the word
-# `pick` chooses (the first of the best).
+# The reference next_word; a slip changes how the best of the votes is picked and answered.
 def _next_word(word, weights, vocabulary, pick=lambda votes, vocabulary: vocabulary[int(np.argmax(votes))]):
     return pick(predict_dinner(one_hot(vocabulary.index(word), len(vocabulary)), weights), vocabulary)
 
@@ -76,8 +74,7 @@ def next_word_last_of_ties(word, weights, vocabulary):
 def next_word_index(word, weights, vocabulary):
     return _next_word(word, weights, vocabulary, pick=lambda votes, vocabulary: int(np.argmax(votes)))
 
-# The reference write_book loop: each word the next_word of the one `before` it (the word just written), until
-# the story has `length` words and `extra` more, told from the word `first` (first_word).
+# The reference write_book loop; a slip changes the word each word follows, the words written, or the first kept.
 def _write_book(first_word, weights, vocabulary, length, before=lambda story: story[-1], extra=0, first=0):
     story = [first_word]
     while len(story) < length + extra:
@@ -119,12 +116,11 @@ def gate_flipped(signal, gates):
 def gate_added(signal, gates):
     return signal + np.asarray(gates, dtype=float)
 
-# The logistic function: the LSTM's gates squash with it.
+# The logistic function, which squashes the LSTM's gates.
 def _logistic(z):
     return 1 / (1 + np.exp(-z))
 
-# The reference lstm_step, with the pieces a slip changes as parameters: v's parts in order, the candidate's
-# squash, how the memory is mixed, how it is released through the select gate, the answer's order.
+# The reference lstm_step; a slip changes v's parts, the candidate's squash, the memory's mix, release or order.
 def _lstm_step(x, prediction, memory, weights, parts=lambda x, prediction: (x, prediction), squash=np.tanh,
                mix=lambda memory, forget, candidate, ignore: forget * memory + ignore * candidate,
                release=np.tanh, answer=lambda new_prediction, new_memory: (new_prediction, new_memory)):
