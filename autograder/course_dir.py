@@ -25,8 +25,8 @@ CONFIG_TEXT = '''"""nbgrader configuration of the course (written by `grade cour
 
 Keep the configure(c) line: it makes `nbgrader autograde` grade every exercise with the
 kit's checks, the learner's code in the kit's sandbox, and write the kit's report and
-score into each test cell. The kit's settings (c.KitGrade.lessons, c.KitGrade.seed, c.KitGrade.secret,
-c.KitExecute.run_kernel...) are described in `grade course --help`.
+score into each test cell. The kit's settings (c.KitGrade.lessons, c.KitGrade.seed,
+c.KitGrade.secret, c.KitExecute.run_kernel...) are described in `grade course --help`.
 """
 from autograder.regrade import configure
 
