@@ -251,13 +251,12 @@ def test_no_output_of_a_secret_run_shows_the_draws_nor_the_secret(tmp_path, monk
     secret_file = tmp_path / "secret.txt"
     secret_file.write_text(SECRET)
     env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1"}
-    for fmt in ("json", "junit", "gradescope"):
-        for _ in range(2):
-            proc = subprocess.run([sys.executable, "-m", "autograder", "batch", "subs", "-l", LESSON, "-j", "1",
-                                   "--secret-file", str(secret_file), "--out", "out-" + fmt, "--format", fmt],
-                                  capture_output=True, text=True, env=env)
-            assert proc.returncode == 0, proc.stderr
-            outputs.append(proc.stdout + proc.stderr)
+    for fmt in ("json", "junit", "gradescope", "json"):
+        proc = subprocess.run([sys.executable, "-m", "autograder", "batch", "subs", "-l", LESSON, "-j", "1",
+                               "--secret-file", str(secret_file), "--out", "out-" + fmt, "--format", fmt],
+                              capture_output=True, text=True, env=env)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout + proc.stderr)
     files = [p for p in tmp_path.rglob("out-*/**/*") if p.is_file()]
     assert any(p.name.endswith(".checkpoint.json") for p in files) and any(p.name == "summary.csv" for p in files)
     outputs += [p.read_text() for p in files]
@@ -295,7 +294,6 @@ def test_the_checkpoint_of_one_secret_is_not_reused_under_another(tmp_path):
     assert "earlier run" in run("--secret-file", "a")
     assert "earlier run" not in run("--secret-file", "b")
     assert "earlier run" not in run()  # no secret: the public draws
-    assert "earlier run" not in run("--secret-file", "b")
 
 
 def test_bad_secret_files_are_usage_errors(tmp_path):

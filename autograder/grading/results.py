@@ -74,9 +74,9 @@ class CheckRecord:
         """Then the rest of the case goes: its call, values, and what the learner's code
         printed (it could print its inputs)."""
         self.call = self.expected = self.got = self.what = ""
-        if self.output:
-            self.output = ""
+        if self.output and not self.passed:
             self.note("What your code printed during this check is not shown: its cases are the course's secret.")
+        self.output = ""
         self.calls = []
 
     def note(self, text):
