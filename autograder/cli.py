@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, course
+from . import __version__, catalogue
 
 EXIT_FULL, EXIT_LOST, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -23,15 +23,15 @@ EXIT_FULL, EXIT_LOST, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 # Commands kept in modules of their own, imported only when used (or listed by --help), so
 # that `grade lessonN` starts without them: name -> (module, attribute).
 LAZY_COMMANDS = {
-    "batch": ("batch", "command"),
-    "gradescope": ("gradescope", "command"),
-    "reset": ("cli_practice", "reset_cmd"),
-    "drill": ("cli_practice", "drill_cmd"),
-    "history": ("cli_practice", "history_cmd"),
-    "course": ("course_dir", "course_group"),
-    "classroom": ("classroom", "command"),
-    "data": ("mnist", "data_group"),
-    "gallery": ("gallery", "command"),
+    "batch": ("ci.batch", "command"),
+    "gradescope": ("ci.gradescope", "command"),
+    "reset": ("learner.practice_commands", "reset_cmd"),
+    "drill": ("learner.practice_commands", "drill_cmd"),
+    "history": ("learner.practice_commands", "history_cmd"),
+    "course": ("instructor.nbgrader_course", "course_group"),
+    "classroom": ("instructor.classroom", "command"),
+    "data": ("data.mnist", "data_group"),
+    "gallery": ("learner.gallery", "command"),
 }
 
 
@@ -39,7 +39,7 @@ class CourseGroup(click.Group):
     """A group whose commands also include one per lesson (``grade lesson4``)."""
 
     def list_commands(self, ctx):
-        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS)) + list(course.lessons())
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS)) + list(catalogue.lessons())
 
     def get_command(self, ctx, name):
         command = super().get_command(ctx, name)
@@ -50,7 +50,7 @@ class CourseGroup(click.Group):
 
             module, attribute = LAZY_COMMANDS[name]
             return getattr(importlib.import_module("%s.%s" % (__package__, module)), attribute)
-        if name in course.lessons():
+        if name in catalogue.lessons():
             return _lesson_command(name)
         return None
 
@@ -60,7 +60,7 @@ class CourseGroup(click.Group):
         except click.UsageError:
             name = args[0] if args else ""
             if name and not name.startswith("-") and name not in self.commands and name not in LAZY_COMMANDS:
-                raise click.UsageError(str(course.UnknownLesson(name, list(course.lessons())))) from None
+                raise click.UsageError(str(catalogue.UnknownLesson(name, list(catalogue.lessons())))) from None
             raise
 
     def format_commands(self, ctx, formatter):
@@ -68,7 +68,7 @@ class CourseGroup(click.Group):
 
 
 def _lesson_command(name):
-    lesson = course.lesson(name)
+    lesson = catalogue.lesson(name)
 
     @click.command(name=name, help="Grade %s (%s): exercises/%s.py by default." % (name, lesson.title, name))
     @click.option("--submission", "-s", type=click.Path(dir_okay=False, path_type=Path),
@@ -123,7 +123,7 @@ def _replay_option(lesson):
 
 def run_watch(name, submission=None, *, seed=None, max_rounds=None):
     """``grade lessonN --watch``: grade at every save until Ctrl-C; the last exit status."""
-    from .watch import watch
+    from .learner.watch import watch
 
     submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
     if not submission.is_file():
@@ -135,7 +135,7 @@ def run_watch(name, submission=None, *, seed=None, max_rounds=None):
 
 def run_plots(name, submission, code, *, err=False):
     """``grade lessonN --plot``: save the lesson's training curves and say where."""
-    from . import plots
+    from .learner import plots
 
     submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
     try:
@@ -149,7 +149,7 @@ def run_plots(name, submission, code, *, err=False):
 
 def run_status(folder=Path("exercises")):
     """``grade status``: every lesson graded now; 0 when all are complete, else 1."""
-    from . import status
+    from .learner import status
 
     text, code = status.run(folder)
     click.echo(text, nl=False)
@@ -158,7 +158,7 @@ def run_status(folder=Path("exercises")):
 
 def run_replay(name, submission=None, *, echo=click.echo):
     """Replay the course's MNIST runs of a lesson with the learner's file; the exit status."""
-    from . import replay
+    from .learner import replay
 
     submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
     return replay.replay(name, submission, echo=echo, progress=sys.stderr.isatty())
@@ -167,8 +167,9 @@ def run_replay(name, submission=None, *, echo=click.echo):
 def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbose=False, echo=click.echo):
     """Grade one lesson and print the report; returns the exit status."""
     from .grading.engine import GraderBroken, SealUnavailable, SubmissionMissing, grade
-    from .report import render
-    from . import formats, history  # noqa: F401  (everything this process runs is loaded before any learner's code)
+    from .learner.report import render
+    from .ci import formats
+    from .learner import history  # noqa: F401  (everything this process runs is loaded before any learner's code)
 
     own_file = submission is None  # the learner's exercises/ file: its attempts go to the history
     submission = Path(submission) if submission else Path("exercises") / ("%s.py" % name)
@@ -182,7 +183,7 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
         if fmt != "table":  # a CI job still gets a whole report to read: every exercise, 0 points
             from .grading.results import ungraded
 
-            _echo_format(ungraded(course.lesson(name), submission, message), fmt, time.monotonic() - started, echo)
+            _echo_format(ungraded(catalogue.lesson(name), submission, message), fmt, time.monotonic() - started, echo)
         return EXIT_USAGE
     except GraderBroken as exc:
         click.echo("grade: internal error: %s" % exc, err=True)
@@ -197,7 +198,7 @@ def run_lesson(name, submission=None, *, fmt="table", hints=0, seed=None, verbos
     if own_file:
         history.record(result)
         if hints and fmt == "table":  # progressive: one more hint per exercise each time it is asked
-            from . import hints as hint_levels
+            from .learner import hints as hint_levels
 
             hints = hint_levels.next_levels(result, hints)
     if fmt == "table":
@@ -212,7 +213,7 @@ def _echo_format(result, fmt, seconds, echo):
     if fmt == "json":
         echo(json.dumps(result.to_json()))
     else:
-        from .formats import render as render_format
+        from .ci.formats import render as render_format
 
         echo(render_format(result, fmt, seconds=seconds), nl=False)
 
@@ -251,8 +252,8 @@ def list_lessons(lesson, mistakes):
     import textwrap
 
     try:
-        chosen = [course.lesson(lesson)] if lesson else list(course.lessons().values())
-    except course.UnknownLesson as exc:
+        chosen = [catalogue.lesson(lesson)] if lesson else list(catalogue.lessons().values())
+    except catalogue.UnknownLesson as exc:
         raise click.UsageError(str(exc)) from None
     if mistakes:
         from .misconceptions import for_lesson
@@ -301,7 +302,7 @@ def doctor_cmd():
 @click.option("--check", is_flag=True, help="Only report stubs that differ from what would be generated (exit 1).")
 def generate_cmd(check):
     """Write the learner stubs in exercises/ from the solutions in solutions/."""
-    from . import generate
+    from .instructor import generate
 
     if check:
         stale = generate.drift()

@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from autograder import course  # noqa: E402
+from autograder import catalogue  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
@@ -100,7 +100,7 @@ def _plain_notebook(lesson):
     cells.append(new_code_cell("import numpy as np\n" + "\n".join(setup),
                                metadata={"nbgrader": {"grade_id": "setup", "locked": True, "grade": False,
                                                       "solution": False, "schema_version": 3}}))
-    for exercise in course.lesson(lesson).exercises:
+    for exercise in catalogue.lesson(lesson).exercises:
         node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == exercise.name)
         cells.append(new_code_cell(ast.get_source_segment(source, node), metadata={"nbgrader": {
             "grade_id": "code_" + exercise.name, "locked": False, "grade": False, "solution": True,
@@ -133,9 +133,9 @@ def build_nbgrader_course(root, lesson, kind="kit"):
     try:
         if kind != "kit":
             raise LookupError("a plain notebook was asked for")
-        from autograder import course_dir  # the kit's own course (its notebooks and config)
+        from autograder.instructor import nbgrader_course  # the kit's own course (its notebooks and config)
 
-        course_dir.init_course(root, [lesson])
+        nbgrader_course.init_course(root, [lesson])
         how = "the kit's course (`grade course init`: its notebook and configuration)"
     except Exception:  # noqa: BLE001 - not in this kit (yet), or not asked for: a plain one
         shutil.rmtree(root, ignore_errors=True)
@@ -191,7 +191,7 @@ def make_submissions(folder, lessons, students, seed=0):
         solution = (ROOT / "solutions" / ("%s.py" % lesson)).read_text(encoding="utf-8")
         stub = (ROOT / "exercises" / ("%s.py" % lesson)).read_text(encoding="utf-8")
         stubs = _functions(stub)
-        names = [e.name for e in course.lesson(lesson).exercises]
+        names = [e.name for e in catalogue.lesson(lesson).exercises]
         for i in range(students):
             kind = ("solution", "solution", "stub", "one stubbed", "one wrong")[rnd.randrange(5)]
             text = solution if kind != "stub" else stub
@@ -250,7 +250,7 @@ def main(argv=None):
     parser.add_argument("--skip-nbgrader", action="store_true")
     args = parser.parse_args(argv)
 
-    known = [name for name in course.lessons() if (ROOT / "solutions" / ("%s.py" % name)).is_file()]
+    known = [name for name in catalogue.lessons() if (ROOT / "solutions" / ("%s.py" % name)).is_file()]
     lesson = args.lesson or ("lesson4" if "lesson4" in known else "lesson3")
     batch_lessons = known[:4]
 

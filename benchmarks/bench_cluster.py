@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_ci import load_average, make_submissions, run_batch  # noqa: E402
 
-from autograder import course  # noqa: E402
+from autograder import catalogue  # noqa: E402
 
 
 def run(subs, lessons, out, *options):
@@ -55,7 +55,7 @@ def main(argv=None):
         import distributed
     except ImportError:
         sys.exit('bench_cluster: Dask is not installed: pip install -e ".[cluster]"')
-    lessons = [name for name in course.lessons() if (ROOT / "solutions" / ("%s.py" % name)).is_file()][:4]
+    lessons = [name for name in catalogue.lessons() if (ROOT / "solutions" / ("%s.py" % name)).is_file()][:4]
     n = args.workers
     paths = {"local": ("--jobs", str(n)), "dask": ("--scheduler", "local:%d" % n)}
     print("Machine: %s, %d cores, Python %s, %s, Dask %s; load average before: %.1f" % (

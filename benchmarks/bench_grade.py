@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from autograder import course  # noqa: E402
+from autograder import catalogue  # noqa: E402
 from autograder.grading.engine import grade  # noqa: E402
 
 
@@ -44,7 +44,7 @@ def main(argv=None):
     parser.add_argument("lessons", nargs="*", help="lessons to time (default: all)")
     parser.add_argument("-n", "--runs", type=int, default=5)
     args = parser.parse_args(argv)
-    lessons = args.lessons or list(course.lessons())
+    lessons = args.lessons or list(catalogue.lessons())
     print("Machine: %s, Python %s, %s" % (platform.machine(), platform.python_version(), platform.system()))
     print()
     print("| lesson | checks | `grade` command, median (min) | engine in-process, median (min) "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder import course
+from autograder import catalogue
 from autograder.grading.engine import grade
 
 # Variant and hostile files are learners' code to grade, not tests (nor doctests) to run.
@@ -58,7 +58,7 @@ def header(text: str, key: str) -> list:
 def variant_files(kind: str):
     """``(lesson, path)`` of every variant of ``kind`` (``wrong`` or ``correct``)."""
     found = []
-    for lesson in course.lessons():
+    for lesson in catalogue.lessons():
         folder = VARIANTS / lesson / kind
         found += [pytest.param(lesson, p, id="%s/%s" % (lesson, p.stem)) for p in sorted(folder.glob("*.py"))]
     return found

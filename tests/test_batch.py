@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from junitparser import JUnitXml
 
-from autograder import batch
+from autograder.ci import batch
 from autograder.cli import main
 from conftest import ROOT, assert_valid_junit, solution_text, with_override
 

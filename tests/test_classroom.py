@@ -7,9 +7,13 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from autograder import classroom, course, formats
+from autograder.instructor import classroom
+
+from autograder import catalogue
+
+from autograder.ci import formats
 from autograder.cli import main
-from autograder.generate import stub_source
+from autograder.instructor.generate import stub_source
 from conftest import ROOT, grade_text, solution_text, with_override
 
 yaml = pytest.importorskip("yaml")
@@ -60,7 +64,7 @@ def test_classroom_points_are_partial_credit(tmp_path):
     data = formats.classroom_results(wrong)
     assert data["version"] == 1 and data["status"] == "fail" and data["max_score"] == 10
     names = [t["name"] for t in data["tests"]]
-    assert names == [e.name for e in course.lesson("lesson3").exercises]
+    assert names == [e.name for e in catalogue.lesson("lesson3").exercises]
     assert sum(t["score"] for t in data["tests"]) == pytest.approx(float(wrong.score), abs=1e-3)
     assert 0 < sum(t["score"] for t in data["tests"]) < 10  # neither all nor nothing
     (w_sum,) = [t for t in data["tests"] if t["name"] == "w_sum"]

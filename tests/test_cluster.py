@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from autograder import __version__, batch, checkpoint
+from autograder import __version__
+
+from autograder.ci import batch, checkpoint
 from autograder.cli import main
 from conftest import solution_text, with_override
 from test_batch import CLASS, HANG_EVERYWHERE, make_class
@@ -256,7 +258,7 @@ def test_a_class_on_the_cluster_scores_as_on_the_local_pool(tmp_path, two_worker
 
 @pytest.mark.slow
 def test_a_worker_killed_mid_batch_costs_no_result(tmp_path, two_workers):
-    from autograder import cluster
+    from autograder.ci import cluster
 
     students = {"s%d" % i: CLASS[name] for i, name in enumerate(["alice", "henry", "judy", "bob"] * 2)}
     tasks = batch.find_submissions([str(make_class(tmp_path / "subs", students))], ["lesson3"])
@@ -286,14 +288,14 @@ def test_an_interrupted_cluster_batch_leaves_no_task_and_reruns_only_the_rest(tm
 def test_a_submission_that_kills_its_worker_twice_is_reported(tmp_path, monkeypatch):
     """On a local:2 cluster (whose workers are restarted when they die): the workers die
     each time they take the submission, which is given up after the second death."""
-    from autograder import cluster
+    from autograder.ci import cluster
 
     def kill_the_worker(lesson, name, data, *args):
         if b"# kills its worker" in data:
             os._exit(9)
         import importlib
 
-        return importlib.import_module("autograder.cluster").grade_remote(lesson, name, data, *args)
+        return importlib.import_module("autograder.ci.cluster").grade_remote(lesson, name, data, *args)
 
     monkeypatch.setattr(cluster, "grade_remote", kill_the_worker)
     students = {"alice": CLASS["alice"], "mallory": (solution_text("lesson3") + "\n# kills its worker\n", None)}

@@ -9,10 +9,12 @@ import re
 
 import pytest
 
-from autograder import course, generate, reference
+from autograder import catalogue, reference
+
+from autograder.instructor import generate
 from conftest import ROOT, SHARED, grade_text, solution_text
 
-LESSONS = list(course.lessons())
+LESSONS = list(catalogue.lessons())
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +30,7 @@ def test_solution_gets_full_marks(solution_results, lesson):
     result = solution_results[lesson]
     assert not result.internal_errors
     assert result.full_marks, [(c.name, c.message) for c in result.checks if not c.passed]
-    assert result.score == course.lesson(lesson).max_score
+    assert result.score == catalogue.lesson(lesson).max_score
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -48,13 +50,13 @@ def test_committed_stubs_equal_generated_ones():
 def test_solution_defines_exactly_the_lesson_exercises(lesson):
     tree = ast.parse(solution_text(lesson))
     defined = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
-    assert defined == [e.name for e in course.lesson(lesson).exercises]
+    assert defined == [e.name for e in catalogue.lesson(lesson).exercises]
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_metadata_signatures_match_solutions(lesson):
     module = reference.load(lesson)
-    for e in course.lesson(lesson).exercises:
+    for e in catalogue.lesson(lesson).exercises:
         assert e.hints, "%s needs at least one hint" % e.name
         assert e.signature == "%s%s" % (e.name, inspect.signature(getattr(module, e.name))), e.name
 
@@ -63,9 +65,9 @@ def test_metadata_signatures_match_solutions(lesson):
 def test_metadata_traces_are_the_checked_ones(solution_results, lesson):
     checked = {}
     for c in solution_results[lesson].checks:
-        if c.source in course.traces():
+        if c.source in catalogue.traces():
             checked.setdefault(c.exercise, set()).add(c.source)
-    for e in course.lesson(lesson).exercises:
+    for e in catalogue.lesson(lesson).exercises:
         assert set(e.traces) == checked.get(e.name, set()), e.name
 
 
@@ -73,13 +75,13 @@ def test_every_trace_of_the_graded_lessons_is_checked_or_explained(solution_resu
     checked, explained = set(), set()
     for lesson in LESSONS:
         checked |= {c.source for c in solution_results[lesson].checks}
-        explained |= set(course.lesson(lesson).ungraded_traces)
+        explained |= set(catalogue.lesson(lesson).ungraded_traces)
     # The streetlight talk teaches lessons 3-6: its traces belong to those lessons' graders.
     talk_lessons = {"streetlight-talk": {"lesson3", "lesson4", "lesson5", "lesson6"},
                     "cnn-xo": {"lesson10"},  # the CNN talk's X-versus-O walkthrough
                     "backprop-talk": {"backprop"}, "rnn-talk": {"rnn"}}  # the other talks of document 003
     missing = []
-    for t in course.traces().values():
+    for t in catalogue.traces().values():
         owners = talk_lessons.get(t.lesson, {t.lesson})
         if owners <= set(LESSONS) and t.id not in checked | explained:
             missing.append(t.id)
@@ -91,7 +93,7 @@ def test_kit_traces_equal_the_catalogued_ones():
     shared = SHARED / "traces" / "traces.json"
     if not shared.is_file():
         pytest.skip("../shared is not beside the checkout")
-    assert json.loads(shared.read_text()) == json.loads(course.TRACES_FILE.read_text())
+    assert json.loads(shared.read_text()) == json.loads(catalogue.TRACES_FILE.read_text())
 
 
 def _catalogue():
@@ -114,7 +116,7 @@ def _catalogue():
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_catalogue_functions_are_all_exercises_with_their_signatures(lesson):
     catalogue = _catalogue().get(lesson, [])
-    exercises = {e.name: e for e in course.lesson(lesson).exercises}
+    exercises = {e.name: e for e in catalogue.lesson(lesson).exercises}
     module = reference.load(lesson)
     for name, params in catalogue:
         if params == "...":
@@ -131,13 +133,13 @@ def test_readme_lesson_table_lists_every_lesson_in_course_order():
     section = text.split("## The lessons", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| `([a-z0-9]+)` \|.*\| (\d+) \|[^|]*\|$", section, flags=re.M)
     assert [name for name, _ in rows] == LESSONS
-    assert {name: int(n) for name, n in rows} == {name: len(course.lesson(name).exercises) for name in LESSONS}
+    assert {name: int(n) for name, n in rows} == {name: len(catalogue.lesson(name).exercises) for name in LESSONS}
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_catalogue_extensions_are_exercises_beyond_the_catalogue(lesson):
-    extensions = course.lesson(lesson).data.get("catalogue_extensions", [])
-    names = [e.name for e in course.lesson(lesson).exercises]
+    extensions = catalogue.lesson(lesson).data.get("catalogue_extensions", [])
+    names = [e.name for e in catalogue.lesson(lesson).exercises]
     assert set(extensions) <= set(names)
     if extensions and (SHARED / "curriculum.md").is_file():
         catalogued = {name for name, _ in _catalogue().get(lesson, [])}

@@ -8,7 +8,9 @@ nothing but the code can move a score."""
 
 import pytest
 
-from autograder import batch, course
+from autograder.ci import batch
+
+from autograder import catalogue
 from autograder.grading.engine import grade
 from autograder.sandbox import use_launcher
 from conftest import VARIANTS, header, with_override
@@ -17,7 +19,7 @@ RUNS = 10
 
 
 @pytest.mark.slow  # minutes: -m 'not slow' leaves it out of a developer's run, never out of CI's
-@pytest.mark.parametrize("lesson", list(course.lessons()))
+@pytest.mark.parametrize("lesson", list(catalogue.lessons()))
 def test_every_wrong_variant_gets_one_score(tmp_path, lesson):
     variants = sorted((VARIANTS / lesson / "wrong").glob("*.py"))
     assert variants
@@ -49,7 +51,7 @@ def test_every_wrong_variant_gets_one_score(tmp_path, lesson):
     for path in variants:
         ann, bob = by_student["ann-" + path.stem], by_student["bob-" + path.stem]
         assert ann.status == bob.status == "graded", (ann.message, bob.message)
-        assert ann.seed == bob.seed == course.lesson(lesson).seed
+        assert ann.seed == bob.seed == catalogue.lesson(lesson).seed
         assert ann.score == bob.score, "%s: %s for one student, %s for another" % (path.name, ann.score, bob.score)
         whole = ann.result.exercises()
         for exercise, score in scores[path.stem].items():

@@ -7,7 +7,9 @@ import pytest
 from click.testing import CliRunner
 from junitparser import Error, Failure, JUnitXml
 
-from autograder import course, formats
+from autograder import catalogue
+
+from autograder.ci import formats
 from autograder.cli import main
 from autograder.grading.engine import grade
 from conftest import ROOT, assert_valid_junit, grade_text, solution_text, with_override
@@ -100,7 +102,7 @@ def test_a_missing_file_still_gets_a_whole_report(tmp_path, fmt):
     result = CliRunner().invoke(main, ["lesson5", "-s", str(tmp_path / "lesson5.py"), "--format", fmt])
     assert result.exit_code == 2  # a usage error, as with the table
     assert "not found" in result.stderr
-    exercises = [e.name for e in course.lesson("lesson5").exercises]
+    exercises = [e.name for e in catalogue.lesson("lesson5").exercises]
     if fmt == "junit":
         assert_valid_junit(result.stdout)
         (suite,) = parse(result.stdout)
@@ -225,20 +227,20 @@ def _partial_credit_file(lesson):
     return with_override(lesson, wrong[0].read_text(encoding="utf-8")) if wrong else solution_text(lesson)
 
 
-@pytest.mark.parametrize("lesson", list(course.lessons()))
+@pytest.mark.parametrize("lesson", list(catalogue.lessons()))
 def test_per_test_points_add_up_to_the_totals_in_every_format(tmp_path, lesson):
     """Sum the tests' points as printed (four decimals at most): the total, exactly."""
     import re
     from decimal import Decimal
 
-    from autograder import regrade
+    from autograder.instructor import regrade
     from autograder.grading.results import number
 
     def d(x):
         return Decimal(str(x))
 
     result = grade_text(tmp_path, lesson, _partial_credit_file(lesson), seed=3)
-    top = course.lesson(lesson).max_score
+    top = catalogue.lesson(lesson).max_score
     assert 0 < result.score < top
     data = result.to_json()  # json
     assert sum(d(t["max_score"]) for t in data["tests"]) == d(data["max_score"]) == top
@@ -255,5 +257,5 @@ def test_per_test_points_add_up_to_the_totals_in_every_format(tmp_path, lesson):
     assert d(properties["max_score"]) - sum(d(x) for x in lost) == d(properties["score"]) == d(data["score"])
     for exercise, (score, points) in result.exercises().items():  # nbgrader: one test cell per exercise
         checks = [c for c in result.checks if c.exercise == exercise]
-        assert sum(d(number(c.max_score)) for c in checks) == course.lesson(lesson).exercise(exercise).points
+        assert sum(d(number(c.max_score)) for c in checks) == catalogue.lesson(lesson).exercise(exercise).points
         assert d(regrade.cell_score(result, exercise)) == sum(d(number(c.score)) for c in checks)

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from autograder import gradescope
+from autograder.ci import gradescope
 from autograder.cli import main
 from conftest import ROOT, solution_text, with_override
 
@@ -115,7 +115,7 @@ def _notebook_text(lesson, override=None):
     (solutions written in), with ``override`` appended as a cell of its own."""
     import nbformat
 
-    from autograder import notebooks
+    from autograder.instructor import notebooks
 
     nb = notebooks.build_notebook(lesson)
     if override:

@@ -8,7 +8,9 @@ from fractions import Fraction
 import pytest
 from click.testing import CliRunner
 
-from autograder import course, hints
+from autograder import catalogue
+
+from autograder.learner import hints
 from autograder.cli import main
 from autograder.grading.results import CheckRecord, LessonResult
 from conftest import ROOT, solution_text
@@ -27,7 +29,7 @@ def state(tmp_path, monkeypatch):
 def fake_result(lesson, failing):
     checks = [CheckRecord(name="c_%s" % e.name, exercise=e.name, source="randomized case", max_score=Fraction(1),
                           status="failed" if e.name in failing else "passed")
-              for e in course.lesson(lesson).exercises]
+              for e in catalogue.lesson(lesson).exercises]
     return LessonResult(lesson=lesson, title="t", submission="x.py", seed=1, checks=checks)
 
 
@@ -35,7 +37,7 @@ def test_levels_grow_one_at_a_time_and_are_capped(state):
     result = fake_result("lesson11", {"similar", "analogy"})
     assert hints.next_levels(result, 1) == {"similar": 1, "analogy": 1}
     assert hints.next_levels(result, 1) == {"similar": 2, "analogy": 2}
-    total = len(course.lesson("lesson11").exercise("similar").hints)
+    total = len(catalogue.lesson("lesson11").exercise("similar").hints)
     for _ in range(5):
         shown = hints.next_levels(result, 1)
     assert shown["similar"] == total  # never more hints than there are
@@ -66,7 +68,7 @@ def test_grade_hint_twice_shows_the_next_hint(state, tmp_path, monkeypatch):
     monkeypatch.chdir(work)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
-    train_hints = course.lesson("neuron").exercise("train_neuron").hints
+    train_hints = catalogue.lesson("neuron").exercise("train_neuron").hints
 
     def words(text):
         return " ".join(text.split())
@@ -100,7 +102,7 @@ def test_hints_never_give_the_code_away(lesson):
     code_lines = [line.strip() for line in solution_text(lesson).splitlines()
                   if len(line.strip()) > 16 and not line.strip().startswith(("#", ">>>", "...", '"""'))
                   and re.search(r"[=(\[]", line)]
-    for exercise in course.lesson(lesson).exercises:
+    for exercise in catalogue.lesson(lesson).exercises:
         assert exercise.hints, exercise.name
         for hint in exercise.hints:
             for line in code_lines:

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder import course
+from autograder import catalogue
 from conftest import exercise_scores, grade_text, header, with_override
 
 HOSTILE = sorted((Path(__file__).parent / "hostile").glob("*.py"))
@@ -26,7 +26,7 @@ def test_hostile_submission_is_contained(tmp_path, path):
     result = grade_text(tmp_path, lesson, with_override(lesson, text))
     assert not result.internal_errors, [c.internal_error for c in result.internal_errors]
     scores = exercise_scores(result)
-    collateral = set(targets).union(*(course.lesson(lesson).dependents(t) for t in targets if t in scores))
+    collateral = set(targets).union(*(catalogue.lesson(lesson).dependents(t) for t in targets if t in scores))
     for name, (score, max_score) in scores.items():
         if targets == ["all"]:
             assert score == 0, (name, score)

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from traitlets.config import Config
 
-from autograder import course_dir, notebooks, regrade
+from autograder.instructor import nbgrader_course, notebooks, regrade
 from autograder.cli import main
-from autograder.notebooks import UnmappedNotebook, notebook_lesson
+from autograder.instructor.notebooks import UnmappedNotebook, notebook_lesson
 
 KIT_NB = notebooks.build_notebook("lesson3")
 
@@ -89,7 +89,7 @@ def test_init_names_assignments_and_writes_their_mapping(tmp_path):
     assert not (root / "source" / "lesson3").exists()
     assert regrade.course_settings(root)["lessons"] == {"lesson4": "lesson4", "week2": "lesson3"}
     assert "nbgrader generate_assignment lesson4" in result.output
-    assert course_dir.drift(root, ["lesson4"], {"week2": "lesson3"}) == []
+    assert nbgrader_course.drift(root, ["lesson4"], {"week2": "lesson3"}) == []
     # A second assignment later: the notebook is written, the config (the instructor's) says what to add.
     result = runner.invoke(main, ["course", "init", str(root), "-a", "week3=lesson5"])
     assert result.exit_code == 0
@@ -100,7 +100,7 @@ def test_init_names_assignments_and_writes_their_mapping(tmp_path):
 
 
 def test_the_settings_the_config_points_at_are_in_grade_course_help(tmp_path):
-    course_dir.init_course(tmp_path, ["lesson3"])
+    nbgrader_course.init_course(tmp_path, ["lesson3"])
     config = (tmp_path / "nbgrader_config.py").read_text()
     assert "grade course --help" in config
     text = CliRunner().invoke(main, ["course", "--help"]).output

@@ -7,9 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from autograder import course, reference
+from autograder import catalogue, reference
 
-XO = json.loads((course.PACKAGE / "data" / "xo.json").read_text(encoding="utf-8"))
+XO = json.loads((catalogue.PACKAGE / "data" / "xo.json").read_text(encoding="utf-8"))
 NAMES = ["diag-down", "center-x", "diag-up"]
 
 
@@ -19,9 +19,9 @@ def ref():
 
 
 def test_x_and_features_equal_the_traces():
-    assert XO["images"]["x"] == course.trace("CNN.xo.image").value
+    assert XO["images"]["x"] == catalogue.trace("CNN.xo.image").value
     assert list(XO["features"]) == NAMES  # the layout of CNN.xo.features
-    assert [XO["features"][n] for n in NAMES] == course.trace("CNN.xo.features").value
+    assert [XO["features"][n] for n in NAMES] == catalogue.trace("CNN.xo.features").value
 
 
 @pytest.mark.parametrize("name", ["x", "o"])
@@ -37,24 +37,24 @@ def test_images_are_nine_by_nine_bright_or_dark_pixels(name):
 def test_reference_rebuilds_the_talks_maps(ref, name):
     x = np.array(XO["images"]["x"])
     feature_map = ref.convolve_feature(x, XO["features"][name])
-    np.testing.assert_allclose(feature_map, course.trace("CNN.xo.map.%s" % name).value, rtol=0, atol=1e-15)
-    np.testing.assert_allclose(ref.max_pool(feature_map), course.trace("CNN.xo.pool.%s" % name).value,
+    np.testing.assert_allclose(feature_map, catalogue.trace("CNN.xo.map.%s" % name).value, rtol=0, atol=1e-15)
+    np.testing.assert_allclose(ref.max_pool(feature_map), catalogue.trace("CNN.xo.pool.%s" % name).value,
                                rtol=0, atol=1e-15)
     if name == "diag-down":
-        np.testing.assert_allclose(ref.relu(feature_map), course.trace("CNN.xo.relu.diag-down").value,
+        np.testing.assert_allclose(ref.relu(feature_map), catalogue.trace("CNN.xo.relu.diag-down").value,
                                    rtol=0, atol=1e-15)
 
 
 def test_reference_rebuilds_the_quoted_match_values(ref):
     x = np.array(XO["images"]["x"])
-    feature = XO["features"][course.trace("CNN.xo.filter-match").inputs["feature"]]
+    feature = XO["features"][catalogue.trace("CNN.xo.filter-match").inputs["feature"]]
     got = [ref.match_filter(x[1:4, 1:4], feature), ref.match_filter(x[3:6, 3:6], feature)]
-    assert got == pytest.approx(course.trace("CNN.xo.filter-match").value, abs=1e-15)
+    assert got == pytest.approx(catalogue.trace("CNN.xo.filter-match").value, abs=1e-15)
     numerators = set()
     for name in NAMES:
         numerators |= {round(9 * v) for v in np.ravel(ref.convolve_feature(x, XO["features"][name]))}
-    assert sorted(numerators, reverse=True) == course.trace("CNN.xo.match-values").value
-    sides = course.trace("CNN.xo.sizes").value
+    assert sorted(numerators, reverse=True) == catalogue.trace("CNN.xo.match-values").value
+    sides = catalogue.trace("CNN.xo.sizes").value
     feature_map = ref.convolve_feature(x, feature)
     assert [len(x), len(feature_map), len(ref.max_pool(feature_map))] == sides
 

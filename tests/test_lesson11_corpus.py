@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from autograder import corpus
+from autograder.data import corpus
 from conftest import ROOT
 
 FOLDER = ROOT / "datasets" / "corpus"

@@ -3,16 +3,16 @@ mistake, and its sentence reads as one."""
 
 import pytest
 
-from autograder import course
+from autograder import catalogue
 from autograder.misconceptions import for_lesson, learner_code, same_value
 from conftest import grade_text, with_override
 
-ITEMS = [pytest.param(lesson, m, id=m.id) for lesson in course.lessons() for m in for_lesson(lesson)]
+ITEMS = [pytest.param(lesson, m, id=m.id) for lesson in catalogue.lessons() for m in for_lesson(lesson)]
 
 
 @pytest.mark.parametrize("lesson,item", ITEMS)
 def test_misconception_is_named_when_made(tmp_path, lesson, item):
-    assert item.exercise in {e.name for e in course.lesson(lesson).exercises}
+    assert item.exercise in {e.name for e in catalogue.lesson(lesson).exercises}
     assert item.sentence.startswith("This is what you get when ") and item.sentence.count("This is") == 1
     result = grade_text(tmp_path, lesson, with_override(lesson, learner_code(item)))
     failing = [c for c in result.checks if c.exercise == item.exercise and not c.passed]

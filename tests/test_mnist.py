@@ -20,7 +20,9 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from autograder import course, mnist
+from autograder import catalogue
+
+from autograder.data import mnist
 from conftest import ROOT, SHARED
 
 OFFLINE = Path(os.environ.get(mnist.ENV_VAR) or SHARED / "datasets" / "mnist")
@@ -183,7 +185,7 @@ def test_offline_folder_files_verify_and_load(monkeypatch):
 @needs_offline
 def test_aux_label_facts(monkeypatch):
     monkeypatch.setenv(mnist.ENV_VAR, str(OFFLINE))
-    t = course.trace("L8.aux.mnist-label-facts")
+    t = catalogue.trace("L8.aux.mnist-label-facts")
     test_labels, train_labels = mnist.load("test-labels"), mnist.load("train-labels")
     got = [np.bincount(test_labels, minlength=10).tolist(), np.bincount(train_labels[:1000], minlength=10).tolist(),
            test_labels[:10].tolist(), train_labels[:10].tolist()]
@@ -207,7 +209,7 @@ def _untrained_eval(hidden, scale, activation):
 @needs_offline
 def test_aux_untrained_evaluation_lesson8(monkeypatch):
     monkeypatch.setenv(mnist.ENV_VAR, str(OFFLINE))
-    t = course.trace("L8.aux.untrained-test-eval")
+    t = catalogue.trace("L8.aux.untrained-test-eval")
     relu = lambda x: (x >= 0) * x  # noqa: E731 - the course's own definition
     got = list(_untrained_eval(40, 0.2, relu)) + list(_untrained_eval(100, 0.2, relu))
     assert np.allclose(got, t.value, atol=t.tolerance["abs"], rtol=0)
@@ -216,7 +218,7 @@ def test_aux_untrained_evaluation_lesson8(monkeypatch):
 @needs_offline
 def test_aux_untrained_accuracy_lesson9(monkeypatch):
     monkeypatch.setenv(mnist.ENV_VAR, str(OFFLINE))
-    t = course.trace("L9.aux.untrained-test-acc")
+    t = catalogue.trace("L9.aux.untrained-test-acc")
     assert _untrained_eval(100, 0.02, np.tanh)[1] == t.value
 
 

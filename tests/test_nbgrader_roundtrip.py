@@ -21,7 +21,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import course, course_dir, notebooks, reference, regrade
+from autograder import catalogue, reference
+
+from autograder.instructor import nbgrader_course, notebooks, regrade
 from autograder.grading.engine import grade
 from conftest import VARIANTS, header
 
@@ -31,7 +33,7 @@ TIMEOUT = 900  # seconds for one nbgrader command (a start-up costs several)
 
 def _lessons():
     wanted = os.environ.get("GROKKING_NB_LESSONS", "all")
-    known = list(course.lessons())
+    known = list(catalogue.lessons())
     if wanted == "all":
         return known
     return [name for name in wanted.split(",") if name in known] or known[:1]
@@ -74,14 +76,14 @@ def filled(released, source_nb):
 def _first_wrong_variant(lesson):
     for path in sorted((VARIANTS / lesson / "wrong").glob("*.py")):
         return path.read_text(encoding="utf-8"), header(path.read_text(encoding="utf-8"), "exercise")
-    first = course.lesson(lesson).exercises[0].name
+    first = catalogue.lesson(lesson).exercises[0].name
     return "def %s(*args):\n    return None\n" % first, [first]
 
 
 def submissions(lesson, released, source_nb):
     """``{student: (notebook, exercises that must lose points, exercises that must keep them)}``."""
-    names = [e.name for e in course.lesson(lesson).exercises]
-    meta = course.lesson(lesson)
+    names = [e.name for e in catalogue.lesson(lesson).exercises]
+    meta = catalogue.lesson(lesson)
     solved = filled(released, source_nb)
     out = {"ada": (solved, [], names), "ben": (released, names, [])}
 
@@ -111,7 +113,7 @@ def submissions(lesson, released, source_nb):
         "np.allclose = lambda *a, **k: True\nnp.isclose = lambda *a, **k: True\n"
         "np.testing.assert_allclose = lambda *a, **k: None\nmath.isclose = lambda *a, **k: True\n"
         "builtins.abs = lambda x: 0\n"
-        "try:\n    import autograder.regrade as kit\n    kit.grade_code = lambda *a, **k: None\n"
+        "try:\n    import autograder.instructor.regrade as kit\n    kit.grade_code = lambda *a, **k: None\n"
         "    import autograder.grading.compare as cmp\n    cmp.mismatch = lambda *a, **k: None\n"
         "except ImportError:\n    pass\n"
         "print('everything passed', file=sys.stderr)\n\n"
@@ -152,7 +154,7 @@ def roundtrip(request, tmp_path_factory):
         saved = json.loads(done.read_text(encoding="utf-8"))
     root = Path(saved["root"])
     released = nbformat.read(root / "release" / lesson / ("%s.ipynb" % lesson), as_version=4)
-    source_nb = nbformat.read(course_dir.source_notebook(root, lesson), as_version=4)
+    source_nb = nbformat.read(nbgrader_course.source_notebook(root, lesson), as_version=4)
     scores = {student: {e: tuple(v) for e, v in found.items()} for student, found in saved["scores"].items()}
     return {"lesson": lesson, "root": root, "students": submissions(lesson, released, source_nb),
             "scores": scores, "log": saved["log"], "released": released}
@@ -184,10 +186,10 @@ for _target in (os.path.join(_course, "nbgrader_config.py"),
 
 
 def _run_roundtrip(lesson, root, done):
-    course_dir.init_course(root, [lesson])
+    nbgrader_course.init_course(root, [lesson])
     nbgrader(root, "generate_assignment", lesson, "--force")
     released = nbformat.read(root / "release" / lesson / ("%s.ipynb" % lesson), as_version=4)
-    source_nb = nbformat.read(course_dir.source_notebook(root, lesson), as_version=4)
+    source_nb = nbformat.read(nbgrader_course.source_notebook(root, lesson), as_version=4)
     students = submissions(lesson, released, source_nb)
     students["eve"][0].cells.insert(2, _code_cell(SIEGE % {"root": str(root), "kit": str(KIT), "lesson": lesson}))
     for student, (nb, _, _) in students.items():
@@ -235,7 +237,7 @@ def test_gradebook_scores_equal_the_cli_scores(roundtrip, student, tmp_path):
     assert set(got) == set(expected)
     for exercise, (score, max_score) in expected.items():
         auto, top, final = got[exercise]
-        assert top == max_score == course.lesson(lesson).exercise(exercise).points
+        assert top == max_score == catalogue.lesson(lesson).exercise(exercise).points
         assert auto == pytest.approx(score, rel=1e-12, abs=1e-12), (student, exercise)
         assert final == pytest.approx(score, rel=1e-12, abs=1e-12)
 
@@ -287,7 +289,7 @@ def test_released_notebook_has_no_solution_and_no_hidden_test(roundtrip):
     for cell in released.cells:
         if cell.metadata.get("nbgrader", {}).get("grade"):
             assert notebooks.BEGIN_HIDDEN not in cell.source
-            assert cell.metadata.nbgrader.points == course.lesson(lesson).exercise(
+            assert cell.metadata.nbgrader.points == catalogue.lesson(lesson).exercise(
                 notebooks.exercise_of_test_cell(cell.metadata.nbgrader.grade_id)).points
 
 

@@ -12,11 +12,13 @@ import pytest
 from click.testing import CliRunner
 from nbgrader.utils import determine_grade
 
-from autograder import course, course_dir, notebooks, regrade
+from autograder import catalogue
+
+from autograder.instructor import nbgrader_course, notebooks, regrade
 from autograder.cli import main
 from conftest import grade_text, solution_text, with_override
 
-LESSONS = list(course.lessons())
+LESSONS = list(catalogue.lessons())
 
 
 def _hidden(cell):
@@ -54,7 +56,7 @@ def test_build_is_deterministic_and_valid(lesson):
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_one_solution_cell_and_one_test_cell_per_exercise_with_the_cli_points(lesson):
-    meta = course.lesson(lesson)
+    meta = catalogue.lesson(lesson)
     nb = notebooks.build_notebook(lesson)
     solutions, tests = _cells(nb, "solution"), _cells(nb, "grade")
     assert [c.metadata.nbgrader.grade_id for c in solutions] == [e.name for e in meta.exercises]
@@ -166,7 +168,7 @@ def test_notebook_code_takes_code_cells_but_test_cells_and_comments_out_magics()
 
 def test_a_cell_that_does_not_compile_costs_its_exercise_only(tmp_path):
     lesson = "lesson3" if "lesson3" in LESSONS else LESSONS[0]
-    meta = course.lesson(lesson)
+    meta = catalogue.lesson(lesson)
     nb = notebooks.build_notebook(lesson)
     broken = meta.exercises[-1].name
     cell = next(c for c in nb.cells if c.metadata.nbgrader.get("grade_id") == broken)
@@ -184,7 +186,7 @@ def test_a_cell_that_does_not_compile_costs_its_exercise_only(tmp_path):
 
 def test_messages_give_lines_of_the_notebook_cells(tmp_path):
     lesson = "lesson3" if "lesson3" in LESSONS else LESSONS[0]
-    first = course.lesson(lesson).exercises[0].name
+    first = catalogue.lesson(lesson).exercises[0].name
     nb = notebooks.build_notebook(lesson)
     nb.cells.append(nbformat.v4.new_code_cell("x = 1\n\ndef %s(*args):\n    return 1 / 0\n" % first))
     result = regrade.grade_code(lesson, regrade.notebook_code(nb), seed=1)
@@ -196,15 +198,15 @@ def test_messages_give_lines_of_the_notebook_cells(tmp_path):
 def test_seed_is_the_lessons_own_for_every_student():
     """The course draws the cases `grade lessonN` draws: one code, one score, whoever hands it in."""
     for lesson in LESSONS:
-        assert regrade.seed_for(lesson) == course.lesson(lesson).seed
-    assert len({course.lesson(name).seed for name in LESSONS}) == len(LESSONS)
+        assert regrade.seed_for(lesson) == catalogue.lesson(lesson).seed
+    assert len({catalogue.lesson(name).seed for name in LESSONS}) == len(LESSONS)
 
 
 @pytest.fixture(scope="module")
 def wrong_result(tmp_path_factory):
     """lesson3 with a wrong w_sum (the first exercise of the example lesson)."""
     lesson = "lesson3" if "lesson3" in LESSONS else LESSONS[0]
-    first = course.lesson(lesson).exercises[0].name
+    first = catalogue.lesson(lesson).exercises[0].name
     text = with_override(lesson, "def %s(*args):\n    return None\n" % first)
     return grade_text(tmp_path_factory.mktemp("wrong"), lesson, text, seed=7)
 
@@ -215,7 +217,7 @@ def test_test_cell_outputs_are_read_by_nbgrader_as_the_kit_scores(wrong_result):
         cell.outputs = [nbformat.v4.new_output("stream", name="stderr", text="warning\n"),
                         nbformat.v4.new_output("error", ename="AssertionError", evalue="", traceback=[])]
     done = regrade.apply_result(nb, wrong_result)
-    assert done == [e.name for e in course.lesson(wrong_result.lesson).exercises]
+    assert done == [e.name for e in catalogue.lesson(wrong_result.lesson).exercises]
     scores = regrade.exercise_scores(wrong_result)
     assert any(s < m for s, m in scores.values()) and any(s == m for s, m in scores.values())
     for cell in _cells(nb, "grade"):
@@ -234,7 +236,7 @@ def test_a_course_built_with_other_points_gets_the_same_share(wrong_result):
 
 
 def test_report_of_an_exercise_speaks_to_the_learner(wrong_result):
-    first = course.lesson(wrong_result.lesson).exercises[0]
+    first = catalogue.lesson(wrong_result.lesson).exercises[0]
     text = regrade.exercise_report(wrong_result, first.name)
     assert text.startswith("%s: 0 / %d points" % (first.name, first.points))
     assert "expected" in text and "trace " in text and "returned None" in text
@@ -256,17 +258,17 @@ def test_autograde_steps_grade_before_the_kernel_and_score_before_saving():
 
 def test_init_writes_config_and_a_notebook_per_lesson_and_detects_drift(tmp_path):
     root = tmp_path / "course"
-    written = course_dir.init_course(root)
+    written = nbgrader_course.init_course(root)
     assert root / "nbgrader_config.py" in written
     for lesson in LESSONS:
-        assert course_dir.source_notebook(root, lesson) in written
+        assert nbgrader_course.source_notebook(root, lesson) in written
     assert "configure(c)" in (root / "nbgrader_config.py").read_text()
-    assert course_dir.drift(root) == [] and course_dir.init_course(root) == []
-    edited = course_dir.source_notebook(root, LESSONS[0])
+    assert nbgrader_course.drift(root) == [] and nbgrader_course.init_course(root) == []
+    edited = nbgrader_course.source_notebook(root, LESSONS[0])
     edited.write_text(edited.read_text().replace("BEGIN HIDDEN", "BEGIN"), encoding="utf-8")
-    assert course_dir.drift(root) == [edited]
+    assert nbgrader_course.drift(root) == [edited]
     (root / "nbgrader_config.py").write_text("c = get_config()\n# the instructor's own\n")
-    assert course_dir.init_course(root) == [edited]  # the config is the instructor's now
+    assert nbgrader_course.init_course(root) == [edited]  # the config is the instructor's now
     assert "the instructor's own" in (root / "nbgrader_config.py").read_text()
 
 
@@ -281,7 +283,7 @@ def test_grade_course_commands(tmp_path):
     result = runner.invoke(main, ["course", "regrade", LESSONS[0], "-C", str(tmp_path / "c")])
     assert result.exit_code == 0  # nothing submitted yet: nothing to do
     assert "course" in runner.invoke(main, ["--help"]).output
-    nb_path = course_dir.source_notebook(tmp_path / "c", LESSONS[0])
+    nb_path = nbgrader_course.source_notebook(tmp_path / "c", LESSONS[0])
     result = runner.invoke(main, ["course", "code", str(nb_path)])
     assert result.exit_code == 0 and result.output == regrade.notebook_code(nbformat.read(nb_path, as_version=4))
 
@@ -289,7 +291,7 @@ def test_grade_course_commands(tmp_path):
 def test_config_text_is_python_that_nbgrader_can_load(tmp_path):
     from traitlets.config import Config
 
-    course_dir.init_course(tmp_path, [LESSONS[0]])
+    nbgrader_course.init_course(tmp_path, [LESSONS[0]])
     c = Config()
     exec((tmp_path / "nbgrader_config.py").read_text(), {"get_config": lambda: c})
     assert c.CourseDirectory.course_id == "grokking"
@@ -301,7 +303,7 @@ def test_the_course_commands_do_not_slow_down_grade_at_start_up():
     """nbformat takes seconds to import: only a course command may pay for it."""
     import subprocess
 
-    done = subprocess.run([sys.executable, "-c", "import sys, autograder.course_dir; "
+    done = subprocess.run([sys.executable, "-c", "import sys, autograder.instructor.nbgrader_course; "
                            "print('nbformat' in sys.modules or 'nbgrader' in sys.modules)"],
                           capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "False", done.stderr

@@ -8,7 +8,9 @@ import pytest
 from click.testing import CliRunner
 from matplotlib.image import imread
 
-from autograder import course, plots
+from autograder import catalogue
+
+from autograder.learner import plots
 from autograder.cli import main
 from conftest import ROOT, solution_text, with_override
 
@@ -61,7 +63,7 @@ def test_a_wrong_learner_gives_another_curve_and_a_stub_only_the_reference(tmp_p
 
 
 def has_exercise(lesson, name):
-    return lesson in course.lessons() and name in {e.name for e in course.lesson(lesson).exercises}
+    return lesson in catalogue.lessons() and name in {e.name for e in catalogue.lesson(lesson).exercises}
 
 
 @pytest.mark.skipif(not has_exercise("lesson4", "gradient_descent"), reason="lesson 4 has no gradient_descent")

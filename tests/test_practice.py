@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from autograder import history, practice
+from autograder.learner import history, practice
 from autograder.cli import main
 from autograder.grading.engine import grade
 from conftest import ROOT, solution_text

@@ -15,7 +15,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder import course, mnist, reference, replay
+from autograder import catalogue, reference
+
+from autograder.data import mnist
+
+from autograder.learner import replay
 from conftest import ROOT, SHARED
 
 OFFLINE = Path(os.environ.get(mnist.ENV_VAR) or SHARED / "datasets" / "mnist")
@@ -131,11 +135,11 @@ def test_printed_texts_are_the_course_prints():
 def test_every_run_replays_a_trace_of_its_lesson():
     for lesson, runs in replay.RUNS.items():
         for run in runs:
-            t = course.trace(run.trace)
+            t = catalogue.trace(run.trace)
             assert t.lesson == lesson
             assert len(t.value[0]) == 1 + len(run.columns)
-            assert run.trace in course.lesson(lesson).ungraded_traces
-            assert "--replay" in course.lesson(lesson).ungraded_traces[run.trace]
+            assert run.trace in catalogue.lesson(lesson).ungraded_traces
+            assert "--replay" in catalogue.lesson(lesson).ungraded_traces[run.trace]
 
 
 def test_lesson9_replay_runs_the_learners_function(small_mnist):
@@ -173,7 +177,7 @@ def test_initial_weights_are_the_courses(monkeypatch):
     monkeypatch.setenv(mnist.ENV_VAR, str(OFFLINE))
     mnist.clear_memory_cache()
     _, _, test_images, test_labels = mnist.course_arrays(0)
-    aux8 = course.trace("L8.aux.untrained-test-eval").value
+    aux8 = catalogue.trace("L8.aux.untrained-test-eval").value
     for run, (err, acc) in ((replay.RUNS["lesson8"][0], aux8[0:2]), (replay.RUNS["lesson8"][1], aux8[2:4])):
         w01, w12 = replay.initial_weights(run)
         out = np.maximum(test_images.dot(w01), 0).dot(w12)
@@ -181,4 +185,4 @@ def test_initial_weights_are_the_courses(monkeypatch):
         assert np.mean(out.argmax(1) == test_labels.argmax(1)) == acc
     w01, w12 = replay.initial_weights(replay.RUNS["lesson9"][0])
     out = np.tanh(test_images.dot(w01)).dot(w12)
-    assert np.mean(out.argmax(1) == test_labels.argmax(1)) == course.trace("L9.aux.untrained-test-acc").value
+    assert np.mean(out.argmax(1) == test_labels.argmax(1)) == catalogue.trace("L9.aux.untrained-test-acc").value

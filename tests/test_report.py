@@ -11,11 +11,13 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from autograder import course, gallery, practice
+from autograder import catalogue
+
+from autograder.learner import gallery, practice
 from autograder.cli import main
 from autograder.grading.compare import fmt_like, mismatch, size_one_numbers
 from autograder.misconceptions import for_lesson
-from autograder.report import _cut_pair, render
+from autograder.learner.report import _cut_pair, render
 from conftest import ROOT, grade_text, with_override
 
 # Code written out: an assignment, a power, a matrix product, a NumPy or generator call (the
@@ -128,7 +130,7 @@ def test_trace_ids_are_never_split_across_lines(tmp_path):
 # ------------------------------------------------------------------ 80 columns, piped
 
 
-@pytest.mark.parametrize("lesson", list(course.lessons()))
+@pytest.mark.parametrize("lesson", list(catalogue.lessons()))
 def test_piped_reports_read_in_80_columns(lesson):
     """No COLUMNS, no terminal: the report of the untouched stubs, with and without -v."""
     for extra in ([], ["-v"]):
@@ -147,7 +149,7 @@ def test_a_file_that_cannot_run_is_reported_once(tmp_path):
     assert out.count("syntax error on line 1") == 1
     at = lines.index("    def w_sum(a, b)")
     assert lines[at + 1] == "    " + " " * len("def w_sum(a, b)") + "^"
-    exercises = [e.name for e in course.lesson("lesson3").exercises]
+    exercises = [e.name for e in catalogue.lesson("lesson3").exercises]
     assert sum(1 for line in lines if line.startswith("! ") and line.split()[1] in exercises) == len(exercises)
     assert "What to fix" not in out and "randomized case" not in out
     assert max(len(line) for line in lines) <= 80
@@ -260,7 +262,7 @@ def test_the_common_slips_of_real_code_are_known(lesson, exercise, name):
 
 def test_hints_and_explanations_teach_without_giving_the_code_away():
     found = []
-    for meta in course.lessons().values():
+    for meta in catalogue.lessons().values():
         for e in meta.exercises:
             found += ["%s.%s hint: %s" % (meta.name, e.name, h) for h in e.hints if SPELLED_OUT.search(h)]
         found += ["%s: %s" % (m.id, m.course) for m in for_lesson(meta.name) if SPELLED_OUT.search(m.course)]
@@ -268,7 +270,7 @@ def test_hints_and_explanations_teach_without_giving_the_code_away():
 
 
 def test_drill_docstrings_keep_the_examples_and_never_the_code(tmp_path):
-    for meta in course.lessons().values():
+    for meta in catalogue.lessons().values():
         for e in meta.exercises:
             text = practice.start_drill(meta.name, e.name, tmp_path / meta.name).read_text()
             doc = practice.function_source(text, e.name)
@@ -301,9 +303,9 @@ def test_help_shows_a_bare_hint_and_replay_only_where_it_exists():
     assert "--hint [N]" in help4 and "INTEGER" not in help4.split("--hint")[1].split("\n")[0]
     assert "--replay" not in help4
     assert "--replay" in runner.invoke(main, ["lesson8", "--help"]).output
-    from autograder import replay
+    from autograder.learner import replay
 
-    assert {name for name, meta in course.lessons().items() if meta.data.get("replay")} == set(replay.RUNS)
+    assert {name for name, meta in catalogue.lessons().items() if meta.data.get("replay")} == set(replay.RUNS)
 
 
 def test_the_drill_footer_points_at_the_drill(tmp_path):
@@ -336,7 +338,7 @@ def test_readme_warns_that_untouched_stubs_exit_1():
 def test_the_gallery_is_current_and_reads_in_80_columns_with_and_without_v():
     graded = list(gallery.results())
     assert {(m.name, e) for m, e, _, _ in graded} == {
-        (name, e.name) for name, meta in course.lessons().items() for e in meta.exercises}
+        (name, e.name) for name, meta in catalogue.lessons().items() for e in meta.exercises}
     text = gallery.build(graded)
     assert (ROOT / "docs" / "report-gallery.md").read_text(encoding="utf-8") == text, \
         "docs/report-gallery.md is out of date: run `grade gallery`"

@@ -245,7 +245,7 @@ def test_daemons_cannot_rewrite_gradescope_results_nor_the_history(tmp_path):
     """The learner's own exercises/ file, graded by `grade lesson3` (its attempts go to the
     history), and the same file on Gradescope: a daemon aimed at results.json and at the
     history finds neither, and is gone."""
-    from autograder import gradescope
+    from autograder.ci import gradescope
 
     state = tmp_path / "state"
     results = tmp_path / "results" / "results.json"
@@ -334,7 +334,7 @@ def test_a_batch_keeps_classmates_and_the_kit_safe(tmp_path):
     marks and their files, the kit is unchanged, the results are the grader's."""
     from click.testing import CliRunner
 
-    from autograder.batch import command
+    from autograder.ci.batch import command
 
     subs = tmp_path / "subs"
     correct = (ROOT / "solutions" / "lesson3.py").read_text()
@@ -378,7 +378,7 @@ for pid in range(2, 100000):
 
 
 def test_gradescope_run_is_sealed(tmp_path):
-    from autograder import gradescope
+    from autograder.ci import gradescope
 
     submission = tmp_path / "submission"
     submission.mkdir()
@@ -395,8 +395,8 @@ def test_gradescope_run_is_sealed(tmp_path):
 def test_notebook_cells_run_sealed(tmp_path):
     """The nbgrader course's steps: the graded code (KitGrade) and the cells run for
     their outputs (KitExecute) cannot reach the gradebook, the course or the graders."""
-    from autograder.cells import run_cells
-    from autograder.regrade import grade_code
+    from autograder.instructor.cells import run_cells
+    from autograder.instructor.regrade import grade_code
 
     gradebook = tmp_path / "gradebook.db"
     gradebook.write_bytes(b"SQLite format 3\0")

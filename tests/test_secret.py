@@ -17,10 +17,12 @@ from fractions import Fraction
 
 import pytest
 
-from autograder import course, formats, gradescope, report
+from autograder import catalogue
+from autograder.ci import formats, gradescope
 from autograder.grading import secret as secret_mod
 from autograder.grading.engine import grade
 from autograder.grading.results import CheckRecord
+from autograder.learner import report
 from autograder.sandbox import Sandbox
 from conftest import ROOT, solution_text, with_override
 
@@ -131,7 +133,7 @@ def test_batch_and_gradescope_agree_under_the_secret(tmp_path):
 
 def test_the_environment_s_secret_is_the_default_and_seed_still_explores(tmp_path, monkeypatch):
     monkeypatch.setenv(secret_mod.ENV, SECRET)
-    assert secret_mod.lesson_seed(course.lesson(LESSON)) == secret_mod.derive(SECRET, LESSON)
+    assert secret_mod.lesson_seed(catalogue.lesson(LESSON)) == secret_mod.derive(SECRET, LESSON)
     result = _grade(tmp_path, WRONG.read_text(), exercises=["ele_mul"])
     assert secret_mod.is_secret(result.seed) and result.to_json()["seed"] == "secret"
     explored = _grade(tmp_path, WRONG.read_text(), seed=5, exercises=["ele_mul"])
@@ -188,7 +190,7 @@ def neural_network(input, weight):
 
 def test_hard_coding_the_draws_a_report_shows_fails_under_the_secret(tmp_path):
     table = {}
-    public = course.lesson(LESSON).seed
+    public = catalogue.lesson(LESSON).seed
     for _ in range(8):  # a learner who resubmits: each report shows one failing draw per check
         result = _grade(tmp_path, HARDCODED % table, seed=public, exercises=["neural_network"])
         failing = [c.to_json() for c in _randomized(result).values() if not c.passed]
@@ -211,13 +213,13 @@ def test_hard_coding_the_draws_a_report_shows_fails_under_the_secret(tmp_path):
 
 
 def test_no_output_of_a_secret_run_shows_the_draws_nor_the_secret(tmp_path, monkeypatch, hidden):
-    from autograder.regrade import exercise_report
+    from autograder.instructor.regrade import exercise_report
 
     seed = secret_mod.derive(SECRET, LESSON)
     result = _grade(tmp_path, LEAKY, seed=seed)
     drawn = _numbers(hidden)
     assert len(drawn) > 20, "the spy should have seen the drawn cases"
-    public = _grade(tmp_path, LEAKY, seed=course.lesson(LESSON).seed)
+    public = _grade(tmp_path, LEAKY, seed=catalogue.lesson(LESSON).seed)
     assert _numbers(formats.check_text(c) for c in public.checks), "without a secret the values show"
 
     by_name = {c.name: c for c in result.checks}
@@ -232,7 +234,7 @@ def test_no_output_of_a_secret_run_shows_the_draws_nor_the_secret(tmp_path, monk
     outputs = [report.render(result, verbose=True, width=200, color=False, hints=3),
                json.dumps(result.to_json()), formats.junit_xml([result]),
                json.dumps(formats.gradescope_results(result))]
-    outputs += [exercise_report(result, e.name) for e in course.lesson(LESSON).exercises]
+    outputs += [exercise_report(result, e.name) for e in catalogue.lesson(LESSON).exercises]
     assert "secret" in outputs[0] and '"seed": "secret"' in outputs[1]
 
     # The CLI with the environment's secret, in every format.

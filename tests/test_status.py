@@ -6,7 +6,9 @@ import sys
 
 from click.testing import CliRunner
 
-from autograder import course, status
+from autograder import catalogue
+
+from autograder.learner import status
 from autograder.cli import main
 from conftest import ROOT, solution_text, with_override
 
@@ -25,15 +27,15 @@ def make_folder(tmp_path):
 def test_status_grades_every_lesson_file(tmp_path):
     folder = make_folder(tmp_path)
     found = {s.lesson: s for s in status.collect(folder, seed=5)}
-    assert list(found) == list(course.lessons())
+    assert list(found) == list(catalogue.lessons())
 
-    assert found["lesson3"].complete and found["lesson3"].score == course.lesson("lesson3").max_score
+    assert found["lesson3"].complete and found["lesson3"].score == catalogue.lesson("lesson3").max_score
     neuron = found["neuron"]
     assert (neuron.state, neuron.done, neuron.total, neuron.next_exercise) == ("graded", 1, 2, "train_neuron")
     assert 0 < neuron.score < neuron.max_score
     stub = found["lesson11"]
     assert (stub.state, stub.done, stub.score, stub.next_exercise) == ("graded", 0, 0, "sentence_encoding")
-    for name in set(course.lessons()) - {"lesson3", "lesson11", "neuron"}:
+    for name in set(catalogue.lessons()) - {"lesson3", "lesson11", "neuron"}:
         assert found[name].state == "no file"
 
     text = status.render(list(found.values()), width=80, folder=folder)
@@ -72,7 +74,7 @@ def test_status_command_and_bare_grade(tmp_path):
 
 
 def test_status_shows_the_history_of_attempts(tmp_path, monkeypatch):
-    from autograder import history
+    from autograder.learner import history
     from autograder.grading.engine import grade
 
     monkeypatch.setenv("GROKKING_STATE_DIR", str(tmp_path / "state"))

@@ -24,8 +24,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import course, regrade
-from autograder.notebooks import grade_code, notebook_code
+from autograder import catalogue
+
+from autograder.instructor import regrade
+from autograder.instructor.notebooks import grade_code, notebook_code
 from test_nbgrader_roundtrip import _first_wrong_variant, filled
 
 pytestmark = pytest.mark.slow
@@ -47,7 +49,7 @@ def test_neural_network_bug(student):
 '''
 BUGGY_CONFIG = '''
 # --- the kit before a fix in a grader (taken out before the regrade) ---
-import autograder.course as _kit
+import autograder.catalogue as _kit
 _kit.GRADERS_DIR = __import__("pathlib").Path(%r)
 '''
 
@@ -124,10 +126,10 @@ def student_notebooks(released, source_nb):
 def kit_scores(root, students, graders=None):
     """``{student: total}`` the kit's engine gives each submitted notebook (``graders``:
     another graders folder, the kit before its fix)."""
-    saved = course.GRADERS_DIR
+    saved = catalogue.GRADERS_DIR
     try:
         if graders is not None:
-            course.GRADERS_DIR = graders
+            catalogue.GRADERS_DIR = graders
         out = {}
         for student in students:
             nb = nbformat.read(root / "submitted" / student / ASSIGNMENT / ("%s.ipynb" % ASSIGNMENT), as_version=4)
@@ -136,7 +138,7 @@ def kit_scores(root, students, graders=None):
             out[student] = float(result.score)
         return out
     finally:
-        course.GRADERS_DIR = saved
+        catalogue.GRADERS_DIR = saved
 
 
 def exported(root):
@@ -172,7 +174,7 @@ def term(tmp_path_factory):
     os.chmod(exchange, 0o777)
     buggy = base / "graders-before-the-fix"
     buggy.mkdir()
-    (buggy / ("test_%s.py" % LESSON)).write_text(course.lesson(LESSON).grader.read_text(encoding="utf-8") + BUG,
+    (buggy / ("test_%s.py" % LESSON)).write_text(catalogue.lesson(LESSON).grader.read_text(encoding="utf-8") + BUG,
                                                  encoding="utf-8")
     logs = {}
 
@@ -260,7 +262,7 @@ def test_after_the_fix_and_the_regrade_the_export_holds_the_kits_scores(term):
     for student, score in kit.items():
         expected = score - 1 + 0.5 if student == "dee" else score  # dee's manual grade is kept
         assert float(exported_grades[student]["raw_score"]) == pytest.approx(expected, abs=1e-9), student
-        assert float(exported_grades[student]["max_score"]) == course.lesson(LESSON).max_score
+        assert float(exported_grades[student]["max_score"]) == catalogue.lesson(LESSON).max_score
 
 
 def test_regrade_says_why_the_gradebook_total_differs(term):

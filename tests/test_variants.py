@@ -4,7 +4,7 @@ and names, in a ``# exercise:`` header, the exercise(s) it is about."""
 
 import pytest
 
-from autograder import course
+from autograder import catalogue
 from conftest import VARIANTS, exercise_scores, grade_text, header, variant_files, with_override
 
 
@@ -19,9 +19,9 @@ def test_wrong_variant_loses_points(tmp_path, lesson, path):
     for name in targets:
         score, max_score = scores[name]
         assert score < max_score, "%s was not caught: %s scored %s/%s" % (path.name, name, score, max_score)
-    from autograder import course
+    from autograder import catalogue
 
-    lesson_meta = course.lesson(lesson)
+    lesson_meta = catalogue.lesson(lesson)
     collateral = set(targets).union(*(lesson_meta.dependents(t) for t in targets))
     for name, (score, max_score) in scores.items():
         if name not in collateral:
@@ -48,7 +48,7 @@ def test_correct_variant_full_marks(tmp_path, lesson, path):
     assert not any(c.misconception for c in result.checks)
 
 
-@pytest.mark.parametrize("lesson", list(course.lessons()))
+@pytest.mark.parametrize("lesson", list(catalogue.lessons()))
 def test_each_fixed_case_names_the_slip_it_catches_and_a_variant_proves_it(lesson):
     """Every grader module lists its fixed cases (check -> the slip it catches, and the wrong
     variant that shows it does); each variant named exists and fails that very check (the
@@ -56,7 +56,7 @@ def test_each_fixed_case_names_the_slip_it_catches_and_a_variant_proves_it(lesso
     import importlib.util
     import re
 
-    grader = course.lesson(lesson).grader
+    grader = catalogue.lesson(lesson).grader
     spec = importlib.util.spec_from_file_location("grader_%s" % lesson, grader)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -7,7 +7,7 @@ import sys
 import threading
 import time
 
-from autograder import watch
+from autograder.learner import watch
 from conftest import ROOT, grade_text, solution_text
 
 TIMEOUT = 180
@@ -119,7 +119,7 @@ def test_one_round_names_the_first_failing_exercise_in_course_order(tmp_path, mo
 
 def test_drill_watch_regrades_the_drill_at_each_save(tmp_path, monkeypatch):
     """`grade drill --watch`: a new drill's file, graded at once and again when saved."""
-    from autograder import history, practice
+    from autograder.learner import history, practice
 
     path, env = learner_folder(tmp_path)
     path.write_text(solution_text("neuron"))

@@ -1,7 +1,7 @@
 """Grader of lesson 11 — embeddings.
 
 The course's IMDB reviews are not available offline, so ``similar`` and ``analogy`` are
-checked on the kit's review corpus (``autograder.corpus``: embeddings trained by the
+checked on the kit's review corpus (``autograder.data.corpus``: embeddings trained by the
 course's network, in this process, from fixed initial weights) and on random embeddings.
 Every vocabulary is in sorted order and ``word2index`` is passed in, so no answer depends
 on Python's string-hash seed. Rankings are compared by their scores: words whose scores
@@ -15,7 +15,7 @@ fail it, which the kit's tests check.
 import numpy as np
 import pytest
 
-from autograder import corpus
+from autograder.data import corpus
 from autograder.grading import StudentProblem, check
 from autograder.grading.compare import fmt, fmt_number
 from autograder.grading.data import as_kind

@@ -18,7 +18,7 @@ fail it, which the kit's tests check.
 import numpy as np
 import pytest
 
-from autograder import mnist
+from autograder.data import mnist
 from autograder.grading import check
 from autograder.grading.compare import close_enough, fmt
 

@@ -8,7 +8,7 @@ network writes its sentence, and the talk's one-step network writes "doug saw do
 forget gate of 0 empties the memory, a select gate of 0 releases nothing, and the talk's
 LSTM walkthrough predicts "jane" and "spot" but not "doug" after "doug saw"), and fresh
 randomized cases compared with the reference solution. Vectors and matrices arrive as
-float arrays; the talk's weights are the kit's (``autograder.rnn_talk``), since the
+float arrays; the talk's weights are the kit's (``autograder.data.rnn_talk``), since the
 talk only describes them.
 
 FIXED_CASES below lists the fixed cases that pin down the contract, exercise by exercise,
@@ -19,7 +19,7 @@ fail it, which the kit's tests check.
 import numpy as np
 import pytest
 
-from autograder import rnn_talk as talk
+from autograder.data import rnn_talk as talk
 from autograder.grading import StudentProblem, check
 from autograder.grading.compare import fmt
 from autograder.grading.data import uniform

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .. import course, reference
+from .. import catalogue, reference
 from ..misconceptions import for_lesson, name_misconceptions
 from ..sandbox import Sandbox, SealUnavailable  # noqa: F401  (SealUnavailable: for the front ends)
 from ..sandbox.seal import make_undumpable
@@ -56,7 +56,7 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
     when ``$GROKKING_SEED_SECRET`` is set, else ``Lesson.seed`` — either way the same file
     gets the same score at every run. Under a secret (a :class:`SecretSeed`, also given as
     ``seed``) the drawn cases are said in words only (see :mod:`.secret`)."""
-    lesson = course.lesson(lesson_name)
+    lesson = catalogue.lesson(lesson_name)
     submission = Path(submission)
     if not os.path.lexists(submission) or submission.is_dir():
         raise SubmissionMissing("%s not found" % submission)
@@ -65,7 +65,7 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
     label = label or submission.name
     # Everything the grader trusts is read before any of the learner's code runs, and no
     # process of this user may read or steer this one (ptrace, /proc/PID/mem or fd).
-    course.traces()
+    catalogue.traces()
     reference.load(lesson.name)
     for_lesson(lesson.name)
     make_undumpable()
@@ -90,7 +90,8 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
         ]
         with _isolated_pytest() as sink:
             code = pytest.main(args, plugins=[RunPlugin(state)])
-        if code == pytest.ExitCode.INTERRUPTED:
+        # pytest says INTERRUPTED for a grader that cannot be collected too: that is no Ctrl-C.
+        if code == pytest.ExitCode.INTERRUPTED and not state.collect_errors:
             raise KeyboardInterrupt
         if state.collect_errors or code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR,
                                             pytest.ExitCode.NO_TESTS_COLLECTED) or not state.records:

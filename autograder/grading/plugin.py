@@ -17,7 +17,7 @@ uses these fixtures:
     default the lesson's own: see ``Lesson.seed``) and the check's id; a randomized check
     runs once per draw, each with its own generator (see :func:`check`).
 ``lesson``
-    the lesson's metadata (``autograder.course.Lesson``).
+    the lesson's metadata (``autograder.catalogue.Lesson``).
 
 Every check of an exercise is worth an equal share of the exercise's points, to four
 decimals (:func:`autograder.grading.results.shares`), so that every report adds up.
@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from .. import course, reference
+from .. import catalogue, reference
 from . import source
 from .compare import DIFFERS, Difference, Named, fmt, fmt_like, mismatch, size_one_note, size_one_numbers
 from .secret import entropy
@@ -489,7 +489,7 @@ def pytest_collection_modifyitems(session, config, items):
                              max_score=next(share[exercise]))
         record.drawn = "rng" in item.fixturenames  # its cases come from the run's seed
         if marker.kwargs.get("trace"):
-            record.expected = fmt(course.trace(marker.kwargs["trace"]).value)
+            record.expected = fmt(catalogue.trace(marker.kwargs["trace"]).value)
         item.stash[RECORD] = record
         state.records.append(record)
     for e in state.lesson.exercises:
@@ -574,7 +574,7 @@ def pytest_pyfunc_call(pyfuncitem):
 
 @pytest.fixture
 def trace():
-    return course.trace
+    return catalogue.trace
 
 
 class RunPlugin:

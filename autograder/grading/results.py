@@ -154,7 +154,7 @@ UNGRADED_SOURCE = "submission"  # the source of the checks of a submission that 
 def ungraded(lesson, submission, message, *, status="error", seed=None) -> LessonResult:
     """A complete result for a submission that could not be graded at all (a missing file,
     grading stopped...): one failed check per exercise of ``lesson`` (a
-    :class:`~autograder.course.Lesson`), worth its points, carrying ``message``, so that
+    :class:`~autograder.catalogue.Lesson`), worth its points, carrying ``message``, so that
     every format writes a whole report with the lesson's real maximum."""
     checks = [CheckRecord(name=e.name, exercise=e.name, source=UNGRADED_SOURCE, max_score=Fraction(e.points),
                           status=status, message=message) for e in lesson.exercises]

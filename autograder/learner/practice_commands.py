@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from . import course, history, practice
+from .. import catalogue
+
+from . import history, practice
 
 
 @click.command("reset")
@@ -19,12 +21,12 @@ from . import course, history, practice
 def reset_cmd(lesson, exercise, submission):
     """Put the blank stub of LESSON (or of one EXERCISE) back, keeping a backup of your file."""
     try:
-        course.lesson(lesson)
+        catalogue.lesson(lesson)
         saved, path = practice.reset(lesson, exercise, submission)
-    except course.UnknownLesson as exc:
+    except catalogue.UnknownLesson as exc:
         raise click.UsageError(str(exc)) from None
     except KeyError:
-        names = ", ".join(e.name for e in course.lesson(lesson).exercises)
+        names = ", ".join(e.name for e in catalogue.lesson(lesson).exercises)
         raise click.UsageError("%s has no exercise %r (its exercises: %s)" % (lesson, exercise, names)) from None
     except practice.PracticeError as exc:
         click.echo("grade reset: %s" % exc, err=True)
@@ -47,14 +49,14 @@ def reset_cmd(lesson, exercise, submission):
 @click.option("--max-rounds", type=int, default=None, hidden=True)  # --watch: stop after N gradings
 def drill_cmd(lesson, check_, watch_, hints, folder, max_rounds):
     """Rewrite from memory the exercise you passed longest ago."""
-    from .cli import EXIT_FULL, EXIT_LOST
-    from .grading.engine import grade
+    from ..cli import EXIT_FULL, EXIT_LOST
+    from ..grading.engine import grade
     from .report import render
 
     if lesson is not None:
         try:
-            course.lesson(lesson)
-        except course.UnknownLesson as exc:
+            catalogue.lesson(lesson)
+        except catalogue.UnknownLesson as exc:
             raise click.UsageError(str(exc)) from None
     if check_:
         current = practice.current_drill()

@@ -2,8 +2,8 @@
 
 ``grade course init DIR`` writes an nbgrader course folder: ``nbgrader_config.py`` (whose
 ``configure(c)`` line makes ``nbgrader autograde`` grade with the kit's engine, see
-:mod:`autograder.regrade`) and ``source/<lesson>/<lesson>.ipynb`` for every lesson of the
-kit, built from the solutions and the lessons' metadata (:mod:`autograder.notebooks`).
+:mod:`autograder.instructor.regrade`) and ``source/<lesson>/<lesson>.ipynb`` for every lesson of the
+kit, built from the solutions and the lessons' metadata (:mod:`autograder.instructor.notebooks`).
 Run again, it rewrites the notebooks that differ from what the kit builds now.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from . import course
+from .. import catalogue
 
 # nbformat takes seconds to import: the notebook builder is imported when a course
 # command runs, never when the `grade` command starts.
@@ -28,7 +28,7 @@ kit's checks, the learner's code in the kit's sandbox, and write the kit's repor
 score into each test cell. The kit's settings (c.KitGrade.lessons, c.KitGrade.seed,
 c.KitGrade.secret, c.KitExecute.run_kernel...) are described in `grade course --help`.
 """
-from autograder.regrade import configure
+from autograder.instructor.regrade import configure
 
 c = get_config()  # noqa: F821  (nbgrader provides it)
 c.CourseDirectory.course_id = %(course_id)r
@@ -52,7 +52,7 @@ def source_notebook(root: Path, lesson: str, assignment: str | None = None) -> P
 def assignments(lessons=None, named=None) -> dict:
     """``{assignment: lesson}`` of a course: ``named`` (``{assignment: lesson}``) and the
     ``lessons`` under their own names; every lesson when neither is given."""
-    plan = {name: name for name in (lessons or ([] if named else course.lessons()))}
+    plan = {name: name for name in (lessons or ([] if named else catalogue.lessons()))}
     plan.update(named or {})
     return plan
 
@@ -112,7 +112,7 @@ def init_course(root, lessons=None, course_id="grokking", named=None) -> list:
 
 def _lessons(names):
     for name in names:
-        course.lesson(name)  # UnknownLesson says which lessons exist
+        catalogue.lesson(name)  # UnknownLesson says which lessons exist
     return list(names) or None
 
 
@@ -124,7 +124,7 @@ def _named(pairs) -> dict:
         if not sep or not assignment.strip() or "/" in assignment:
             raise click.BadParameter("%r: write NAME=LESSON, for example week2=lesson3" % pair,
                                      param_hint="--assignment")
-        course.lesson(lesson.strip())
+        catalogue.lesson(lesson.strip())
         named[assignment.strip()] = lesson.strip()
     return named
 
@@ -183,7 +183,7 @@ def init_cmd(directory, lessons, pairs, course_id, check):
     try:
         chosen = _lessons(lessons)
         named = _named(pairs)
-    except course.UnknownLesson as exc:
+    except catalogue.UnknownLesson as exc:
         raise click.UsageError(str(exc)) from None
     if check:
         stale = drift(directory, chosen, named)
@@ -224,7 +224,7 @@ def regrade_cmd(assignment, root, students, db_url, seed, allow_unsealed):
     `nbgrader generate_feedback ASSIGNMENT --force` after it for new feedback.
     """
     from .regrade import regrade
-    from .sandbox import SealUnavailable
+    from ..sandbox import SealUnavailable
 
     try:
         regrade(root, assignment, students=set(students) or None, db_url=db_url, seed=seed, log=click.echo,

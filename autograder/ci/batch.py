@@ -32,7 +32,7 @@ from pathlib import Path
 
 import click
 
-from . import course
+from .. import catalogue
 
 EXIT_GRADED, EXIT_BELOW, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 WORKER_ENV = {}  # environment of the grading processes, over this one's (their sealing policy)
@@ -80,7 +80,7 @@ class Row:
         return list(dict.fromkeys(c.misconception for c in self.result.checks if c.misconception))
 
     def csv_row(self):
-        from .grading.secret import shown
+        from ..grading.secret import shown
 
         return {
             "student": self.student,
@@ -99,7 +99,7 @@ class Row:
 
 def number(x):
     """A score as the reports show it (an int when whole, else 4 decimals)."""
-    from .grading.results import number as _number
+    from ..grading.results import number as _number
 
     return _number(x)
 
@@ -120,10 +120,10 @@ def find_submissions(sources, lessons=()) -> list:
     one lesson is given, for that lesson (``alice.py``: the student is ``alice``). When no
     lesson is given, the lessons are those whose files are found.
     """
-    known = course.lessons()
+    known = catalogue.lessons()
     lessons = list(dict.fromkeys(lessons))
     for name in lessons:
-        course.lesson(name)  # UnknownLesson for a typo
+        catalogue.lesson(name)  # UnknownLesson for a typo
     if not sources:
         raise BatchUsageError("give a folder of submissions, files or a glob pattern")
     found = []  # (student, lesson or None, path or folder, is_folder)
@@ -202,8 +202,8 @@ def _disambiguate(tasks):
 
 def _serve(requests, replies):
     """A grading process: grade the tasks it is sent until it is sent None."""
-    from .grading.engine import GraderBroken, SubmissionMissing, grade
-    from .sandbox import use_launcher
+    from ..grading.engine import GraderBroken, SubmissionMissing, grade
+    from ..sandbox import use_launcher
 
     use_launcher()  # each submission's sandbox is forked from a process with NumPy loaded
     replies.send("ready")  # the time limit of a task counts from here, not from the process's start
@@ -236,7 +236,7 @@ def _worker_main(request_fd, reply_fd):
     _serve(Connection(request_fd, writable=False), Connection(reply_fd, readable=False))
 
 
-_WORKER_CODE = "import sys; from autograder.batch import _worker_main; _worker_main(int(sys.argv[1]), int(sys.argv[2]))"
+_WORKER_CODE = "import sys; from autograder.ci.batch import _worker_main; _worker_main(int(sys.argv[1]), int(sys.argv[2]))"
 
 
 class _Worker:
@@ -253,7 +253,7 @@ class _Worker:
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
         env = dict(os.environ, **(WORKER_ENV if policy is None else policy))
-        kit = str(Path(__file__).resolve().parent.parent)
+        kit = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join([kit] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         try:
             self.process = subprocess.Popen(
@@ -370,11 +370,11 @@ def split_missing(tasks, seed=None, secret=None):
     """Give each task its seed (``seed``, else its lesson's: under ``secret`` or
     ``$GROKKING_SEED_SECRET`` when set); ``({index: Row}, [(index, task)])``: the rows of
     the tasks without a file (status ``missing``), and the tasks to grade."""
-    from .grading.secret import lesson_seed
+    from ..grading.secret import lesson_seed
 
     rows, todo = {}, []
     for index, task in enumerate(tasks):
-        task.seed = seed if seed is not None else lesson_seed(course.lesson(task.lesson), secret)
+        task.seed = seed if seed is not None else lesson_seed(catalogue.lesson(task.lesson), secret)
         if task.path is None:
             rows[index] = Row(task.student, task.lesson, "", "missing", max_score=_max(task.lesson), seed=task.seed,
                               message="no %s.py in this student's folder" % task.lesson)
@@ -384,7 +384,7 @@ def split_missing(tasks, seed=None, secret=None):
 
 
 def _max(lesson):
-    return Fraction(course.lesson(lesson).max_score)
+    return Fraction(catalogue.lesson(lesson).max_score)
 
 
 def _row(task, status, *, result=None, seconds=0.0, message="", grader=HOST):
@@ -449,10 +449,10 @@ def result_text(row, fmt="json"):
     stopped, the kit failed) still gets a whole report: every exercise at 0 with the row's
     message."""
     from . import formats
-    from .grading.results import ungraded
+    from ..grading.results import ungraded
 
     result = row.result if row.result is not None else ungraded(
-        course.lesson(row.lesson), row.submission, row.message,
+        catalogue.lesson(row.lesson), row.submission, row.message,
         status="timeout" if row.status == "timeout" else "error", seed=row.seed)
     if fmt == "junit":
         return formats.junit_xml([result], suite_names=["%s/%s" % (row.student, row.lesson)],
@@ -486,7 +486,7 @@ def common_mistakes(rows, width=80, most=5) -> str:
     students, the exercise, and what the mistake is ("" when none was named)."""
     import textwrap
 
-    from .misconceptions import for_lesson
+    from ..misconceptions import for_lesson
 
     students = {}
     for row in rows:
@@ -534,7 +534,7 @@ def require_seal(allow_unsealed, command_name, probe_here=True):
     """Make every grading process of this run refuse to grade unsealed (unless allowed),
     and say what holds; a host that cannot seal stops the command with what to enable.
     Without ``probe_here`` (the grading is elsewhere), only the policy is set: None."""
-    from .sandbox import SealUnavailable, configure, probe
+    from ..sandbox import SealUnavailable, configure, probe
 
     if allow_unsealed:
         WORKER_ENV["GROKKING_ALLOW_UNSEALED"] = "1"
@@ -598,8 +598,8 @@ def command(sources, lessons, jobs, csv_path, out_dir, fail_under, fmt, timeout,
     below --fail-under, 2 usage error, 3 the kit failed on some submission, 130
     interrupted (the results written stay).
     """
-    from .grading.secret import SecretError
-    from .grading.secret import read as read_secret
+    from ..grading.secret import SecretError
+    from ..grading.secret import read as read_secret
 
     try:
         tasks = find_submissions(sources, lessons)
@@ -610,7 +610,7 @@ def command(sources, lessons, jobs, csv_path, out_dir, fail_under, fmt, timeout,
             raise BatchUsageError("give --seed (cases anyone can replay) or --secret-file (the course's secret), "
                                   "not both")
         secret = read_secret(secret_file) if seed is None else None
-    except (BatchUsageError, course.UnknownLesson, SecretError) as exc:
+    except (BatchUsageError, catalogue.UnknownLesson, SecretError) as exc:
         click.echo("grade batch: %s" % (exc.args[0] if exc.args else exc), err=True)
         sys.exit(EXIT_USAGE)
     jobs = jobs or os.cpu_count() or 1

@@ -16,7 +16,11 @@ import textwrap
 import time
 from pathlib import Path
 
-from . import course, generate, history, reference
+from .. import catalogue, reference
+
+from ..instructor import generate
+
+from . import history
 from .state import state_dir
 
 
@@ -61,7 +65,7 @@ def reset(lesson: str, exercise: str | None = None, path: Path | None = None, no
 
     Returns ``(backup_path_or_None, path)``.
     """
-    meta = course.lesson(lesson)
+    meta = catalogue.lesson(lesson)
     if exercise is not None:
         meta.exercise(exercise)  # KeyError for an unknown exercise
     path = Path(path) if path else Path("exercises") / ("%s.py" % lesson)
@@ -170,7 +174,7 @@ def pick_drill(lesson: str | None = None, rows=None):
     ``rows`` is ``history.summary()`` when the caller has read it already."""
     rows = history.summary() if rows is None else rows
     passed = [h for h in rows if h.last_passed is not None and (lesson is None or h.lesson == lesson)
-              and h.lesson in course.lessons()]
+              and h.lesson in catalogue.lessons()]
     if not passed:
         return None
     oldest = min(passed, key=lambda h: h.last_passed)
@@ -180,7 +184,7 @@ def pick_drill(lesson: str | None = None, rows=None):
 def start_drill(lesson: str, exercise: str, folder: Path, source_file: Path | None = None) -> Path:
     """Write the drill's scratch file: the blank stub of ``exercise`` and, so that it can
     run, the learner's own versions of the exercises it calls."""
-    meta = course.lesson(lesson)
+    meta = catalogue.lesson(lesson)
     stub = _stub_text(lesson)
     tree = ast.parse(stub)
     head_end = min((n.lineno - 1 for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))),

@@ -38,7 +38,7 @@ def read_submission(path):
     for what the grader refuses unread. Raises OSError when it cannot be read."""
     import stat
 
-    from .sandbox import MAX_SOURCE
+    from ..sandbox import MAX_SOURCE
 
     info = os.lstat(path)
     if stat.S_ISLNK(info.st_mode):
@@ -58,9 +58,9 @@ def fingerprint(kind, data):
 def kit_version() -> str:
     """The kit's version and a hash of everything that decides a grade: its code, lessons,
     traces, misconceptions and reference solutions (so an edited grader is a new version)."""
-    from . import __version__, reference
+    from .. import __version__, reference
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the autograder package
     files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     solutions = reference.solutions_dir().resolve()
     if package not in solutions.parents:
@@ -101,7 +101,7 @@ class Checkpoint:
     """The results already in ``out_dir``, and the writer of new ones."""
 
     def __init__(self, out_dir, fmt="json", *, seed=None, secret=None, force=False):
-        from .grading.secret import read
+        from ..grading.secret import read
 
         self.out_dir = Path(out_dir)
         self.fmt = fmt
@@ -120,7 +120,7 @@ class Checkpoint:
         """``{index: Row}`` of the tasks whose result is already in ``out_dir`` (none with
         ``force``); hashes every submission to know."""
         from .batch import Row, result_path
-        from .grading.secret import derive
+        from ..grading.secret import derive
 
         kept = {}
         for index, task in enumerate(tasks):
@@ -163,7 +163,7 @@ class Checkpoint:
                 and (self.seed is None or row.get("seed") == self.seed))
 
     def _secret_id(self):
-        from .grading.secret import fingerprint
+        from ..grading.secret import fingerprint
 
         return fingerprint(self.secret) if self.secret else None
 
@@ -172,7 +172,7 @@ class Checkpoint:
         with no file, gets its result file but no record: a rerun tries it again). An
         earlier record goes first, so that no record ever vouches for another result."""
         from .batch import result_path, result_text
-        from .grading.secret import shown
+        from ..grading.secret import shown
 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.record_path(row.student, row.lesson))

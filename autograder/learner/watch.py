@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import course
+from .. import catalogue
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.1  # after a change, wait this long for the editor to finish writing
@@ -82,7 +82,7 @@ def first_failure(result):
     best shows the cause (as the report chooses it)."""
     from .report import best_failure
 
-    lesson = course.lesson(result.lesson)
+    lesson = catalogue.lesson(result.lesson)
     failing = {}
     for check in result.checks:
         if not check.passed:
@@ -99,7 +99,7 @@ def render_round(result, *, width=80, marks=None, when=None) -> str:
     from .report import _display_path, _marks, _points, _wrap, wrap_message
 
     marks = marks or _marks()[0]
-    lesson = course.lesson(result.lesson)
+    lesson = catalogue.lesson(result.lesson)
     when = when or time.strftime("%H:%M:%S")
     out = _wrap("%s · %s · %s, graded at %s" % (result.lesson, result.title, _display_path(result.submission),
                                                          when), width)
@@ -156,7 +156,7 @@ def watch(lesson_name, submission, *, seed=None, max_rounds=None, echo=None, cle
     """
     import shutil
 
-    from .grading.engine import GraderBroken, grade
+    from ..grading.engine import GraderBroken, grade
 
     echo = echo or (lambda text: (sys.stdout.write(text), sys.stdout.flush()))
     path = Path(submission)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from . import course, reference
+from .. import catalogue, reference
 from .generate import stub_source
 
 DEFAULT_LESSONS = ("lesson3", "lesson4")
@@ -162,7 +162,7 @@ GITIGNORE = ".venv/\n__pycache__/\n*.pyc\nreport-*.xml\nclassroom-*.json\nplots/
 def workflow(lessons=DEFAULT_LESSONS, kit="-e .", *, template=False) -> str:
     """The GitHub Actions workflow that grades ``lessons``, installing the kit with
     ``pip install KIT``."""
-    lessons = [course.lesson(name).name for name in lessons]
+    lessons = [catalogue.lesson(name).name for name in lessons]
     steps = "\n".join(STEP.format(lesson=name) for name in lessons)
     env = "\n".join('          %s_RESULTS: "${{ steps.%s.outputs.result }}"' % (name.upper(), name)
                     for name in lessons)
@@ -174,7 +174,7 @@ def workflow(lessons=DEFAULT_LESSONS, kit="-e .", *, template=False) -> str:
 def write_template(folder, lessons, kit, *, title="Neural networks from scratch") -> list:
     """Write a learners' template repository into ``folder``; returns the files written."""
     folder = Path(folder)
-    lessons = [course.lesson(name).name for name in lessons]
+    lessons = [catalogue.lesson(name).name for name in lessons]
     files = {
         Path(".github/workflows/classroom.yml"): workflow(lessons, kit, template=True),
         Path("README.md"): README.format(title=title, files=", ".join("`%s.py`" % n for n in lessons),
@@ -209,8 +209,8 @@ def command(folder, lessons, kit, title):
       grade classroom template/ -l lesson3 -l lesson4 --kit "git+https://github.com/you/kit@v1"
     """
     try:
-        lessons = [course.lesson(name).name for name in lessons]
-    except course.UnknownLesson as exc:
+        lessons = [catalogue.lesson(name).name for name in lessons]
+    except catalogue.UnknownLesson as exc:
         raise click.UsageError(str(exc)) from None
     if folder.exists() and any(folder.iterdir()):
         click.echo("grade classroom: %s is not empty; give a new folder." % folder, err=True)

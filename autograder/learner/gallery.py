@@ -19,12 +19,18 @@ from pathlib import Path
 
 import click
 
-from . import course, generate, mnist, practice, reference
-from .misconceptions import for_lesson, learner_code
+from .. import catalogue, reference
+
+from ..instructor import generate
+
+from ..data import mnist
+
+from . import practice
+from ..misconceptions import for_lesson, learner_code
 
 SEED = 2024
 WIDTH = 80
-CHECKOUT = Path(__file__).resolve().parent.parent
+CHECKOUT = Path(__file__).resolve().parents[2]
 # In a checkout of the kit, its docs/ folder; elsewhere, docs/ of the current folder.
 PATH = (CHECKOUT if (CHECKOUT / "pyproject.toml").is_file() else Path(".")) / "docs" / "report-gallery.md"
 
@@ -55,7 +61,7 @@ class _Piped(io.StringIO):
 def _synthetic_mnist():
     """Lessons 8 and 9 grade on the synthetic set, whether or not MNIST is on the machine
     (their graders draw their sample when imported, so they are imported anew)."""
-    graders = ["test_%s" % name for name in course.lessons()]
+    graders = ["test_%s" % name for name in catalogue.lessons()]
     saved_modules = {n: sys.modules.pop(n) for n in graders if n in sys.modules}
     saved_dirs, saved_samples = mnist.search_dirs, dict(mnist._samples)
     mnist.search_dirs = lambda data_dir=None: []
@@ -82,7 +88,7 @@ def slip_for(lesson: str, exercise: str):
 
 def graded(lesson: str, exercise: str, folder: Path):
     """The result of the solution with ``exercise`` written with its representative slip."""
-    from .grading.engine import grade
+    from ..grading.engine import grade
 
     _, code = slip_for(lesson, exercise)
     path = folder / ("%s.py" % lesson)
@@ -105,7 +111,7 @@ def results(lessons=None):
     """``(lesson, exercise, title, result)`` for every exercise (of ``lessons`` only, when
     given), in course order."""
     with tempfile.TemporaryDirectory() as tmp, _synthetic_mnist():
-        for meta in course.lessons().values():
+        for meta in catalogue.lessons().values():
             if lessons is not None and meta.name not in lessons:
                 continue
             for e in meta.exercises:

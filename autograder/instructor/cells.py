@@ -54,7 +54,7 @@ def run_cells(cells, *, timeout=30.0, memory_mb=512):
     """Run ``cells`` in order in one sealed sandbox; one ``dict`` per cell: ``stdout``,
     ``stderr``, ``value`` (the repr of a last expression), ``error`` (``[name, message,
     traceback]``), ``status`` (``ok``, ``error``, ``timeout``, ``crashed``, ``skipped``)."""
-    from .sandbox import Sandbox
+    from ..sandbox import Sandbox
 
     results = []
     with tempfile.TemporaryDirectory(prefix="grokking-cells-") as folder:

@@ -5,7 +5,7 @@ far a learner has got.
 again later, while the exercise still fails, shows one more each time; ``--hint 2`` asks
 for at least two at once. Hints point at the idea, never at the code. The level reached
 for each exercise is kept in ``hints.json`` in the learner's data folder
-(:func:`autograder.state.state_dir`: ``platformdirs.user_data_dir("grokking-autograder")``
+(:func:`autograder.learner.state.state_dir`: ``platformdirs.user_data_dir("grokking-autograder")``
 or ``GROKKING_STATE_DIR``); an exercise that passes starts again from the first hint.
 """
 
@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 
-from . import course
+from .. import catalogue
 from .state import state_dir
 
 FILE = "hints.json"
@@ -65,7 +65,7 @@ def next_levels(result, requested: int, *, remember: bool = True) -> dict:
 
     With ``remember`` the new levels are saved and passing exercises are forgotten.
     """
-    lesson = course.lesson(result.lesson)
+    lesson = catalogue.lesson(result.lesson)
     data = load() if remember else {}
     seen = data.get(result.lesson, {})
     shown = {}

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the autograder package
 ENV_VAR = "GROKKING_DATA_DIR"
 APP_NAME = "grokking-autograder"
 FETCH_HINT = "grade data fetch"

@@ -3,7 +3,7 @@
 Every submission is one Dask task. The task carries the file's bytes and their SHA-256
 (workers need no shared filesystem); the worker checks both and its kit version, writes
 the bytes to a temporary file of its own and grades it in one of its grading processes,
-the local pool's own (:class:`autograder.batch._Worker`: the same engine, the same
+the local pool's own (:class:`autograder.ci.batch._Worker`: the same engine, the same
 sandbox, the same ``--timeout``), and returns the result as plain data with the name of
 the worker. ``--scheduler local:N`` starts a ``LocalCluster`` of N one-thread workers on
 this machine instead.

@@ -21,7 +21,7 @@ from typing import Callable
 
 import numpy as np
 
-from . import course, reference
+from .. import catalogue, reference
 
 PLOT_TIMEOUT = 60.0  # seconds per call of a learner's training function for a plot
 
@@ -62,7 +62,7 @@ def _floats(values, what):
 
 
 def _short(value):
-    from .grading.compare import fmt
+    from ..grading.compare import fmt
 
     return fmt(value, 60)
 
@@ -127,7 +127,7 @@ def _neuron_run(call):
 
 
 def _mnist_available():
-    from . import mnist
+    from ..data import mnist
 
     keys = ["test-images", "test-labels"]
     if mnist.available(keys):
@@ -136,7 +136,7 @@ def _mnist_available():
 
 
 def _mnist_args(hidden, alpha, iterations, batch_size):
-    from . import mnist
+    from ..data import mnist
 
     images = mnist.load("test-images")[:1200].reshape(-1, 28 * 28) / 255.0
     labels = np.eye(10)[mnist.load("test-labels")[:1200]]
@@ -170,7 +170,7 @@ def _xo_data():
     """The CNN talk's X and O (pixels 1 / -1), each shifted by one pixel every way: 18 images."""
     import json
 
-    with open(Path(__file__).resolve().parent / "data" / "xo.json", encoding="utf-8") as f:
+    with open(Path(__file__).resolve().parents[1] / "data" / "xo.json", encoding="utf-8") as f:
         raw = json.load(f)["images"]
     images, labels = [], []
     for label, name in enumerate(("x", "o")):
@@ -233,7 +233,7 @@ def _guess_run(call, steps=30):
 
 def _dinner_run(call, days=14):
     """The unrolled dinner predictions for two weeks away after pizza: one row per night."""
-    from . import rnn_talk as talk
+    from ..data import rnn_talk as talk
 
     rows = _floats(call("unroll_dinners", np.eye(3)[0], talk.LEAKY_CYCLE, days), "%d nights of 3 votes" % days)
     if rows.size != days * 3:
@@ -245,7 +245,7 @@ def _dinner_run(call, days=14):
 def _book_lstm_run(call):
     """The talk's LSTM over the children's book, one lstm_step per word: the gates it opens
     at each word (from the word and the step's prediction) and the predictions it releases."""
-    from . import rnn_talk as talk
+    from ..data import rnn_talk as talk
 
     weights = talk.book_lstm_weights()
     size = len(talk.BOOK_WORDS)
@@ -319,7 +319,7 @@ SPECS = {
 
 def specs(lesson_name: str) -> list:
     """The plots of a lesson whose exercises exist (an empty list: nothing to plot)."""
-    lesson = course.lesson(lesson_name)
+    lesson = catalogue.lesson(lesson_name)
     names = {e.name for e in lesson.exercises}
     needed = {"conv_kernel_update": {"conv_forward", "conv_kernel_update"}}
     return [s for s in SPECS.get(lesson_name, []) if needed.get(s.exercise, {s.exercise}) <= names]
@@ -329,7 +329,7 @@ def specs(lesson_name: str) -> list:
 
 
 def _learner_call(sandbox, lesson, spec, label):
-    from .grading.plugin import describe_outcome
+    from ..grading.plugin import describe_outcome
 
     exercise = lesson.exercise(spec.exercise)
     state = types.SimpleNamespace(submission_label=label)
@@ -350,9 +350,9 @@ def _learner_call(sandbox, lesson, spec, label):
 def make_plots(lesson_name, submission, out_dir=Path("plots")) -> list:
     """Draw every plot of ``lesson_name`` for the learner's file ``submission``; return
     the :class:`Plot` of each (``path`` is None when not even the reference could run)."""
-    from .sandbox import Sandbox
+    from ..sandbox import Sandbox
 
-    lesson = course.lesson(lesson_name)
+    lesson = catalogue.lesson(lesson_name)
     todo = specs(lesson_name)
     if not todo:
         return []

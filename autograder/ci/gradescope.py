@@ -15,7 +15,7 @@ Gradescope programming assignment's autograder. It holds:
   code runs sealed, in a file system that has no ``/autograder`` (and setup.sh makes the
   file readable by root alone).
 
-Inside the bundle, ``python -m autograder.gradescope run`` does the grading. The root
+Inside the bundle, ``python -m autograder.ci.gradescope run`` does the grading. The root
 ``/autograder`` can be moved with the environment variable ``AUTOGRADER_ROOT`` (and the
 Python that grades with ``AUTOGRADER_PYTHON``), to try a bundle on any machine.
 
@@ -35,10 +35,10 @@ from pathlib import Path
 
 import click
 
-from . import course, reference
+from .. import catalogue, reference
 
 SECRET_NAME = "secret"  # the course's secret, in the zip beside config.json
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the autograder package
 REPO = PACKAGE.parent
 EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
 
@@ -72,7 +72,7 @@ if ! "$PYTHON" -m venv "$ROOT/venv"; then  # Debian and Ubuntu ship venv separat
 fi
 "$ROOT/venv/bin/python" -m pip install --quiet --upgrade pip
 "$ROOT/venv/bin/python" -m pip install --quiet "$SOURCE/kit"
-"$ROOT/venv/bin/python" -m autograder.gradescope check --config "$SOURCE/config.json"
+"$ROOT/venv/bin/python" -m autograder.ci.gradescope check --config "$SOURCE/config.json"
 if [ -f "$SOURCE/secret" ]; then chmod 600 "$SOURCE/secret"; fi  # the course's secret: the grader's alone
 """
 
@@ -82,7 +82,7 @@ ROOT="${AUTOGRADER_ROOT:-/autograder}"
 PYTHON="${AUTOGRADER_PYTHON:-$ROOT/venv/bin/python}"
 mkdir -p "$ROOT/results"
 cd "$ROOT"
-exec "$PYTHON" -m autograder.gradescope run --config "$ROOT/source/config.json" \
+exec "$PYTHON" -m autograder.ci.gradescope run --config "$ROOT/source/config.json" \
   --submission "$ROOT/submission" --results "$ROOT/results/results.json"
 """
 
@@ -188,7 +188,7 @@ def build_bundle(lessons, output, *, visibility="visible", allow_unsealed=False,
 
     from .formats import VISIBILITIES
 
-    lessons = [course.lesson(name).name for name in dict.fromkeys(lessons)]
+    lessons = [catalogue.lesson(name).name for name in dict.fromkeys(lessons)]
     if not lessons:
         raise ValueError("name at least one lesson")
     if visibility not in VISIBILITIES:
@@ -252,13 +252,13 @@ class UnreadableNotebook(ValueError):
 def grade_file(lesson, file, seed=None):
     """Grade a learner's ``.py`` file, or a notebook's code as ``grade course code``
     extracts it (messages then give lines of the notebook's cells)."""
-    from .grading.engine import grade
+    from ..grading.engine import grade
 
     if file.suffix != ".ipynb":
         return grade(lesson, file, seed=seed)
     import nbformat
 
-    from .notebooks import grade_code, notebook_code
+    from ..instructor.notebooks import grade_code, notebook_code
 
     try:
         nb = nbformat.read(file, as_version=4)
@@ -274,11 +274,11 @@ def run(config_path, submission_dir, results_path, *, secret_file=None, echo=pri
     The course's secret is read from ``secret_file``, else from the file the config names
     (beside it), else from ``$GROKKING_SEED_SECRET``."""
     from .formats import error_results, gradescope_results, summary_line
-    from .grading.engine import GraderBroken
-    from .grading.results import ungraded
-    from .grading.secret import SecretError, lesson_seed
-    from .grading.secret import read as read_secret
-    from .sandbox import SealUnavailable, configure
+    from ..grading.engine import GraderBroken
+    from ..grading.results import ungraded
+    from ..grading.secret import SecretError, lesson_seed
+    from ..grading.secret import read as read_secret
+    from ..sandbox import SealUnavailable, configure
 
     started = time.monotonic()
     config = json.loads(Path(config_path).read_text(encoding="utf-8"))
@@ -299,19 +299,19 @@ def run(config_path, submission_dir, results_path, *, secret_file=None, echo=pri
             indent=1), encoding="utf-8")
         return EXIT_INTERNAL
     for lesson in config["lessons"]:
-        seed = lesson_seed(course.lesson(lesson), secret)
+        seed = lesson_seed(catalogue.lesson(lesson), secret)
         filename = config.get("files", {}).get(lesson, "%s.py" % lesson)
         file = find_file(submission_dir, filename)
         if file is None:  # graded as 0 on every exercise, so that the report is whole
             missing.append(filename)
-            graded.append(ungraded(course.lesson(lesson), filename, "No %s in your submission." % filename,
+            graded.append(ungraded(catalogue.lesson(lesson), filename, "No %s in your submission." % filename,
                                    seed=seed))
             continue
         try:
             result = grade_file(lesson, file, seed)
         except UnreadableNotebook as exc:
             notes.append(str(exc))
-            graded.append(ungraded(course.lesson(lesson), file.name, str(exc), seed=seed))
+            graded.append(ungraded(catalogue.lesson(lesson), file.name, str(exc), seed=seed))
             continue
         except (GraderBroken, SealUnavailable) as exc:
             echo("internal error: %s" % exc)
@@ -339,10 +339,10 @@ def run(config_path, submission_dir, results_path, *, secret_file=None, echo=pri
 
 
 def main(argv=None):
-    """``python -m autograder.gradescope run|check``: what the bundle's scripts call."""
+    """``python -m autograder.ci.gradescope run|check``: what the bundle's scripts call."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m autograder.gradescope")
+    parser = argparse.ArgumentParser(prog="python -m autograder.ci.gradescope")
     sub = parser.add_subparsers(dest="op", required=True)
     run_p = sub.add_parser("run", help="grade one Gradescope submission")
     run_p.add_argument("--config", required=True)
@@ -356,7 +356,7 @@ def main(argv=None):
     if args.op == "check":
         config = json.loads(Path(args.config).read_text(encoding="utf-8"))
         for lesson in config["lessons"]:
-            course.lesson(lesson)
+            catalogue.lesson(lesson)
             reference.load(lesson)
         print("the kit grades %s" % ", ".join(config["lessons"]))
         return EXIT_OK
@@ -385,14 +385,14 @@ def command(lessons, output, visibility, allow_unsealed, secret_file):
     check becomes one Gradescope test.
     Exit status: 0 the zip was written, 2 usage error.
     """
-    from .grading.secret import SecretError
-    from .grading.secret import read as read_secret
+    from ..grading.secret import SecretError
+    from ..grading.secret import read as read_secret
 
     try:
         output = output or Path("%s-autograder.zip" % "-".join(lessons))
         secret = read_secret(secret_file)
         path = build_bundle(lessons, output, visibility=visibility, allow_unsealed=allow_unsealed, secret=secret)
-    except (course.UnknownLesson, SecretError) as exc:
+    except (catalogue.UnknownLesson, SecretError) as exc:
         click.echo("grade gradescope: %s" % exc.args[0], err=True)
         sys.exit(EXIT_USAGE)
     if secret and allow_unsealed:

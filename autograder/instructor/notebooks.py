@@ -6,7 +6,7 @@ small function of its own:
 ``solution_parts``
     the solution file split into its module docstring, its set-up code (imports and
     constants) and its exercise functions (header and body, from
-    :func:`autograder.generate.split_functions`).
+    :func:`autograder.instructor.generate.split_functions`).
 ``solution_cell``
     an exercise's code cell: its signature and docstring, then its body between
     ``### BEGIN SOLUTION`` / ``### END SOLUTION`` (nbgrader replaces the body in the
@@ -23,7 +23,7 @@ small function of its own:
 
 The checks themselves are never copied into a notebook: ``nbgrader autograde`` with the
 course's configuration grades the notebook's code in the kit's sandbox with the
-lesson's graders (see :mod:`autograder.regrade`).
+lesson's graders (see :mod:`autograder.instructor.regrade`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from . import course, generate, reference
+from .. import catalogue, reference
+
+from . import generate
 
 SCHEMA_VERSION = 3
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -64,7 +66,7 @@ def exercise_of_test_cell(grade_id: str):
 class SolutionParts:
     docstring: str
     setup: str  # module-level code that is neither the docstring nor a function
-    functions: dict  # name -> autograder.generate.FunctionSource
+    functions: dict  # name -> autograder.instructor.generate.FunctionSource
 
 
 def solution_parts(source: str) -> SolutionParts:
@@ -233,7 +235,7 @@ def exercise_text(lesson, index, exercise) -> str:
 
 def build_notebook(lesson_name: str, source: str | None = None) -> nbformat.NotebookNode:
     """The source notebook of a lesson (solutions and hidden tests included)."""
-    lesson = course.lesson(lesson_name)
+    lesson = catalogue.lesson(lesson_name)
     if source is None:
         source = reference.path(lesson.name).read_text(encoding="utf-8")
     parts = solution_parts(source)
@@ -342,7 +344,7 @@ def locate(code: str, text: str) -> str:
 def grade_code(lesson: str, code: str, *, seed=None):
     """Grade ``code`` for ``lesson`` with the kit's engine (the learner's code runs in
     the sandbox); returns the :class:`~autograder.grading.results.LessonResult`."""
-    from .grading.engine import grade
+    from ..grading.engine import grade
 
     with tempfile.TemporaryDirectory(prefix="grokking-nb-") as tmp:
         path = Path(tmp) / ("%s.py" % lesson)
@@ -374,12 +376,12 @@ def kit_exercises(nb) -> list:
 def lessons_with(exercises) -> list:
     """The lessons that have every one of ``exercises``."""
     wanted = set(exercises)
-    return [name for name, lesson in course.lessons().items() if wanted <= {e.name for e in lesson.exercises}]
+    return [name for name, lesson in catalogue.lessons().items() if wanted <= {e.name for e in lesson.exercises}]
 
 
 def check_mapping(mapping) -> dict:
     """``c.KitGrade.lessons`` checked: every value a lesson of the kit."""
-    known = course.lessons()
+    known = catalogue.lessons()
     for key, value in (mapping or {}).items():
         if value not in known:
             raise UnmappedNotebook("c.KitGrade.lessons maps %r to %r, which is not a lesson of the kit (%s). "
@@ -400,7 +402,7 @@ def notebook_lesson(assignment: str, notebook: str, mapping=None, nb=None):
     does not grade would score 0 in silence.
     """
     mapping = check_mapping(mapping)
-    known = course.lessons()
+    known = catalogue.lessons()
     lesson = None
     for key, named in (("%s/%s" % (assignment, notebook), False), (notebook, True), (assignment, True)):
         if key in mapping:

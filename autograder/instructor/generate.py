@@ -12,7 +12,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import reference
+from .. import reference
 
 STUB_BODY = 'raise NotImplementedError("write {name}")'
 

@@ -11,9 +11,9 @@ import shutil
 import sys
 import textwrap
 
-from . import course
-from .grading.secret import is_secret
-from .grading.secret import sentence as secret_sentence
+from .. import catalogue
+from ..grading.secret import is_secret
+from ..grading.secret import sentence as secret_sentence
 
 
 def use_color(stream=None) -> bool:
@@ -125,7 +125,7 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
     """The report of a :class:`LessonResult` as text.
 
     ``hints`` is how many hints to show for each exercise that lost points (0: none), or
-    ``{exercise: how many}`` (progressive hints, see ``autograder.hints``).
+    ``{exercise: how many}`` (progressive hints, see ``autograder.learner.hints``).
     ``hint_command`` is the command that shows hints for this run (``grade lessonN --hint``
     when not given).
     """
@@ -139,7 +139,7 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
         code = {"passed": "32", "failed": "31", "error": "31", "timeout": "33", "title": "1"}[status]
         return "\033[%sm%s\033[0m" % (code, text)
 
-    lesson = course.lesson(result.lesson)
+    lesson = catalogue.lesson(result.lesson)
     out = [paint("%s · %s" % (result.lesson, result.title), "title")]
     out += _wrap("file: " + _display_path(result.submission), width - 2, subsequent_indent="      ")
     if result.isolation:
@@ -198,7 +198,7 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
     out.append("")
     if is_secret(result.seed):
         seed_text = secret_sentence(result.lesson)
-    elif result.seed == course.lesson(result.lesson).seed:
+    elif result.seed == catalogue.lesson(result.lesson).seed:
         seed_text = ("Randomized cases: the lesson's own (seed %d), the same at every run: the same code "
                      "gets the same score. --seed N draws others." % result.seed)
     else:

@@ -24,9 +24,9 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from fractions import Fraction
 
-from .grading.results import UNGRADED_SOURCE, number
-from .grading.secret import is_secret, shown
-from .grading.secret import sentence as secret_sentence
+from ..grading.results import UNGRADED_SOURCE, number
+from ..grading.secret import is_secret, shown
+from ..grading.secret import sentence as secret_sentence
 
 FORMATS = ("json", "junit", "gradescope", "classroom")
 EXTENSIONS = {"json": ".json", "junit": ".xml", "gradescope": ".json"}
@@ -64,11 +64,11 @@ def _source_sentence(source: str) -> str:
 
 def seed_sentence(result) -> str:
     """Which randomized cases were drawn, and how to draw them again."""
-    from . import course
+    from .. import catalogue
 
     if is_secret(result.seed):
         return secret_sentence(result.lesson)
-    if result.seed == course.lesson(result.lesson).seed:
+    if result.seed == catalogue.lesson(result.lesson).seed:
         return ("Randomized cases of %s: the lesson's own (seed %s), the same at every run and for every "
                 "student (`grade %s` draws them)." % (result.lesson, result.seed, result.lesson))
     return "Randomized cases of %s: seed %s (`grade %s --seed %s` replays them)." % (

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from . import course
+from .. import catalogue
 
 
 @dataclass
@@ -40,7 +40,7 @@ class LessonStatus:
 
 def _grade_summary(name, path, seed):
     """Grade one file (in a worker process) and return plain data about it."""
-    from .grading.engine import grade
+    from ..grading.engine import grade
 
     try:
         result = grade(name, path, seed=seed)
@@ -65,7 +65,8 @@ def _summarise(status, summary, lesson):
 def _untouched_stub(status) -> bool:
     """True when the file is exactly the stub the kit generates: every exercise raises
     NotImplementedError, so it scores zero (the kit's own tests prove it) without grading."""
-    from . import generate, reference
+    from ..instructor import generate
+    from .. import reference
 
     try:
         stub = generate.stub_source(reference.path(status.lesson).read_text(encoding="utf-8"))
@@ -75,7 +76,7 @@ def _untouched_stub(status) -> bool:
 
 
 def _new_status(name, folder):
-    lesson = course.lesson(name)
+    lesson = catalogue.lesson(name)
     path = Path(folder) / ("%s.py" % name)
     return LessonStatus(name, lesson.title, path, "no file", total=len(lesson.exercises),
                         max_score=Fraction(lesson.max_score))
@@ -86,7 +87,7 @@ def lesson_status(name, folder=Path("exercises"), *, seed=None) -> LessonStatus:
     status = _new_status(name, folder)
     if not status.file.is_file():
         return status
-    return _summarise(status, _grade_summary(name, status.file, seed), course.lesson(name))
+    return _summarise(status, _grade_summary(name, status.file, seed), catalogue.lesson(name))
 
 
 def collect(folder=Path("exercises"), *, jobs=None, seed=None) -> list:
@@ -97,26 +98,26 @@ def collect(folder=Path("exercises"), *, jobs=None, seed=None) -> list:
     """
     import multiprocessing
 
-    statuses = [_new_status(name, folder) for name in course.lessons()]
+    statuses = [_new_status(name, folder) for name in catalogue.lessons()]
     todo = []
     for status in statuses:
         if status.file.is_file():
             if _untouched_stub(status):
-                _summarise(status, {"exercises": {}}, course.lesson(status.lesson))
+                _summarise(status, {"exercises": {}}, catalogue.lesson(status.lesson))
             else:
                 todo.append(status)
     jobs = jobs or max(1, min(len(todo), os.cpu_count() or 1, 4))
     # Everything the graders trust is loaded once, before the workers fork.
-    from .grading import engine  # noqa: F401
+    from ..grading import engine  # noqa: F401
 
-    course.traces()
+    catalogue.traces()
     if jobs > 1 and sys.platform.startswith("linux"):  # fork is safe there, and cheap
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             summaries = pool.starmap(_grade_summary, [(s.lesson, s.file, seed) for s in todo])
     else:
         summaries = [_grade_summary(s.lesson, s.file, seed) for s in todo]
     for status, summary in zip(todo, summaries):
-        _summarise(status, summary, course.lesson(status.lesson))
+        _summarise(status, summary, catalogue.lesson(status.lesson))
     return statuses
 
 
@@ -156,7 +157,7 @@ def render(statuses, *, width=80, stream=None, folder=Path("exercises")) -> str:
                                                points, nxt)).rstrip())
     graded = [s for s in statuses if s.state == "graded"]
     score = sum((s.score for s in graded), Fraction(0))
-    total = sum((Fraction(course.lesson(s.lesson).max_score) for s in statuses), Fraction(0))
+    total = sum((Fraction(catalogue.lesson(s.lesson).max_score) for s in statuses), Fraction(0))
     done = sum(s.done for s in graded)
     exercises = sum(s.total for s in statuses)
     out += ["", "Total: %s / %s points · %d of %d exercises complete" % (_points(score), _points(total), done,

@@ -21,8 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import course, mnist
-from .sandbox import Sandbox
+from .. import catalogue
+
+from ..data import mnist
+from ..sandbox import Sandbox
 
 CHUNK = 50  # iterations per call into the learner's code (one progress-bar step); a multiple of 10,
 # so that every printed iteration (0, 10, 20...) is the first of a chunk or logged inside one
@@ -89,7 +91,7 @@ def initial_weights(run: Run):
 def printed_rows(run: Run):
     """``{iteration: {column: value}}`` of the course's table, for the iterations replayed."""
     rows = {}
-    for row in course.trace(run.trace).value:
+    for row in catalogue.trace(run.trace).value:
         if int(row[0]) < run.iterations:
             rows[int(row[0])] = dict(zip(run.columns, row[1:]))
     return rows
@@ -99,7 +101,7 @@ def printed_texts(run: Run):
     """``{iteration: {column: text}}``: the figures exactly as the course printed them."""
     names = {v: k for k, v in LABELS.items()}
     texts = {}
-    for line in course.trace(run.trace).printed:
+    for line in catalogue.trace(run.trace).printed:
         found = re.match(r"I:(\d+)", line)
         if found:
             texts[int(found.group(1))] = {names[label]: text for label, text in
@@ -225,7 +227,7 @@ def report_run(run, rows, echo):
                  % (agreed, checked, DROPOUT_MARGIN, "agrees" if good else "does NOT agree"))
         _wrapped(echo, WHY_RANGES)
         if run.trace == "L8.dropout.table":
-            peak = course.trace("L8.dropout.peak-and-final").value
+            peak = catalogue.trace("L8.dropout.peak-and-final").value
             accs = [float(rows[i][4]) for i in sorted(printed) if i in rows]
             if accs:
                 _wrapped(echo, "Peak test accuracy: course %.2f%%, yours %.2f%%; final: course %.2f%%, yours "
