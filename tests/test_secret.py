@@ -385,3 +385,14 @@ def test_the_sealed_learner_cannot_read_the_secret_file_nor_the_grader_s_environ
     monkeypatch.setenv(secret_mod.ENV, SECRET)
     message = _looked(tmp_path, secret_file)
     assert "%s FileNotFoundError" % secret_file in message or "%s PermissionError" % secret_file in message
+
+
+def test_the_nbgrader_course_reads_its_secret_from_its_config(tmp_path, monkeypatch):
+    from autograder.instructor.regrade import course_settings, seed_for
+
+    monkeypatch.delenv(secret_mod.ENV, raising=False)
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.KitGrade.secret = %r\n" % SECRET)
+    settings = course_settings(tmp_path)
+    assert settings["secret"] == SECRET
+    assert seed_for(LESSON, settings["secret"]) == secret_mod.derive(SECRET, LESSON)
+    assert seed_for(LESSON) == catalogue.lesson(LESSON).seed  # no secret anywhere: the public cases
