@@ -396,3 +396,20 @@ def test_the_nbgrader_course_reads_its_secret_from_its_config(tmp_path, monkeypa
     assert settings["secret"] == SECRET
     assert seed_for(LESSON, settings["secret"]) == secret_mod.derive(SECRET, LESSON)
     assert seed_for(LESSON) == catalogue.lesson(LESSON).seed  # no secret anywhere: the public cases
+
+
+def test_the_gradescope_zip_carries_the_secret_for_the_grader_alone(tmp_path):
+    import stat
+    import zipfile
+
+    path = gradescope.build_bundle([LESSON], tmp_path / "a.zip", secret=SECRET)
+    with zipfile.ZipFile(path) as z:
+        modes = {info.filename: info.external_attr >> 16 for info in z.infolist()}
+        config = json.loads(z.read("config.json"))
+        assert z.read(config["secret_file"]).decode().strip() == SECRET
+        assert 'chmod 600 "$SOURCE/secret"' in z.read("setup.sh").decode()
+    assert stat.S_IMODE(modes[config["secret_file"]]) == 0o600
+    assert SECRET not in json.dumps(config)
+    plain = gradescope.build_bundle([LESSON], tmp_path / "b.zip")
+    with zipfile.ZipFile(plain) as z:
+        assert "secret" not in z.namelist() and "secret_file" not in json.loads(z.read("config.json"))
