@@ -81,7 +81,8 @@ def _lesson_command(name):
                   help="Show a hint for each exercise that lost points (the next one each time you ask); "
                   "--hint 2 shows at least two per exercise, and so on.")
     @click.option("--seed", type=int, default=None, help="Draw other randomized cases, to explore (default: the lesson's "
-                  "own, the same at every run, so the same code always gets the same score).")
+                  "own, the same at every run, so the same code always gets the same score; drawn from the course's "
+                  "secret when $GROKKING_SEED_SECRET is set).")
     @click.option("--verbose", "-v", is_flag=True, help="Explain every failing check, not only the one that best shows the cause "
                   "in each exercise.")
     @_replay_option(lesson)

@@ -52,7 +52,7 @@ class Task:
     student: str
     lesson: str
     path: Path | None
-    seed: int = 0
+    seed: object = 0  # an int, or a SecretSeed under the course's secret
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Row:
     score: Fraction = Fraction(0)
     max_score: Fraction = Fraction(0)
     seconds: float = 0.0
-    seed: int = 0
+    seed: object = 0  # an int, or a SecretSeed (written "secret")
     message: str = ""
     result: object = field(default=None, repr=False)  # the LessonResult when graded
     grader: str = ""  # the host (and worker) that graded it
@@ -80,6 +80,8 @@ class Row:
         return list(dict.fromkeys(c.misconception for c in self.result.checks if c.misconception))
 
     def csv_row(self):
+        from ..grading.secret import shown
+
         return {
             "student": self.student,
             "lesson": self.lesson,
@@ -87,7 +89,7 @@ class Row:
             "max_score": number(self.max_score),
             "status": self.status,
             "seconds": "%.2f" % self.seconds,
-            "seed": self.seed,
+            "seed": shown(self.seed),
             "submission": self.submission,
             "message": self.message,
             "misconceptions": ";".join(self.misconceptions),
@@ -296,7 +298,8 @@ class _Worker:
         self.conn.close()
 
 
-def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=False, on_row=None) -> list:
+def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, secret=None, progress=False,
+              on_row=None) -> list:
     """Grade every task, ``jobs`` at a time; returns one :class:`Row` per task, in order.
 
     ``seed`` replaces the randomized cases of every submission (by default those of the
@@ -306,7 +309,7 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
     from multiprocessing.connection import wait
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    rows, todo = split_missing(tasks, seed)
+    rows, todo = split_missing(tasks, seed, secret)
     todo = deque(todo)
     bar = _progress_bar(len(tasks), progress)
     bar.update(len(rows))
@@ -363,12 +366,15 @@ def grade_all(tasks, *, jobs=None, timeout=DEFAULT_TIMEOUT, seed=None, progress=
     return [rows[i] for i in range(len(tasks))]
 
 
-def split_missing(tasks, seed=None):
-    """Give each task its seed; ``({index: Row}, [(index, task)])``: the rows of the tasks
-    without a file (status ``missing``), and the tasks to grade."""
+def split_missing(tasks, seed=None, secret=None):
+    """Give each task its seed (``seed``, else its lesson's: under ``secret`` or
+    ``$GROKKING_SEED_SECRET`` when set); ``({index: Row}, [(index, task)])``: the rows of
+    the tasks without a file (status ``missing``), and the tasks to grade."""
+    from ..grading.secret import lesson_seed
+
     rows, todo = {}, []
     for index, task in enumerate(tasks):
-        task.seed = seed if seed is not None else catalogue.lesson(task.lesson).seed
+        task.seed = seed if seed is not None else lesson_seed(catalogue.lesson(task.lesson), secret)
         if task.path is None:
             rows[index] = Row(task.student, task.lesson, "", "missing", max_score=_max(task.lesson), seed=task.seed,
                               message="no %s.py in this student's folder" % task.lesson)
@@ -564,6 +570,9 @@ def require_seal(allow_unsealed, command_name, probe_here=True):
                    "limits come first).")
 @click.option("--seed", type=int, default=None, help="Other randomized cases than the lesson's (default: the cases "
               "`grade lessonN` draws, the same for every student).")
+@click.option("--secret-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The course's secret (default: $GROKKING_SEED_SECRET): randomized cases drawn from it, the same "
+                   "for every student but unknown to them; reports say a failing drawn case in words only.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print the summary table.")
@@ -574,8 +583,8 @@ def require_seal(allow_unsealed, command_name, probe_here=True):
                    '(needs pip install -e ".[cluster]").')
 @click.option("--force", is_flag=True, help="With --out, grade every submission again, even those whose result "
               "is already there.")
-def command(sources, lessons, jobs, csv_path, out_dir, fail_under, fmt, timeout, seed, progress, quiet, allow_unsealed,
-            scheduler, force):
+def command(sources, lessons, jobs, csv_path, out_dir, fail_under, fmt, timeout, seed, secret_file, progress, quiet,
+            allow_unsealed, scheduler, force):
     """Grade many submissions: a folder with one sub-folder per student, files, or glob patterns.
 
     \b
@@ -589,12 +598,19 @@ def command(sources, lessons, jobs, csv_path, out_dir, fail_under, fmt, timeout,
     below --fail-under, 2 usage error, 3 the kit failed on some submission, 130
     interrupted (the results written stay).
     """
+    from ..grading.secret import SecretError
+    from ..grading.secret import read as read_secret
+
     try:
         tasks = find_submissions(sources, lessons)
         if scheduler is not None and jobs is not None:
             raise BatchUsageError("--jobs is for the local pool; with --scheduler the cluster's workers grade "
                                   "(local:N starts N of them)")
-    except (BatchUsageError, catalogue.UnknownLesson) as exc:
+        if seed is not None and secret_file is not None:
+            raise BatchUsageError("give --seed (cases anyone can replay) or --secret-file (the course's secret), "
+                                  "not both")
+        secret = read_secret(secret_file) if seed is None else None
+    except (BatchUsageError, catalogue.UnknownLesson, SecretError) as exc:
         click.echo("grade batch: %s" % (exc.args[0] if exc.args else exc), err=True)
         sys.exit(EXIT_USAGE)
     jobs = jobs or os.cpu_count() or 1
@@ -605,7 +621,7 @@ def command(sources, lessons, jobs, csv_path, out_dir, fail_under, fmt, timeout,
     if isolation:
         click.echo("learners' code runs %s" % isolation, err=True)
     started = time.monotonic()
-    rows, where, reused = _grade(tasks, jobs=jobs, timeout=timeout, seed=seed, progress=progress,
+    rows, where, reused = _grade(tasks, jobs=jobs, timeout=timeout, seed=seed, secret=secret, progress=progress,
                                  scheduler=scheduler, out_dir=out_dir, fmt=fmt, force=force)
     elapsed = time.monotonic() - started
     if out_dir is not None:
@@ -639,12 +655,12 @@ def below_pass_mark(rows, points) -> list:
     return [r for r in rows if r.score < mark]
 
 
-def _grade(tasks, *, jobs, timeout, seed, progress, scheduler, out_dir, fmt, force):
+def _grade(tasks, *, jobs, timeout, seed, secret, progress, scheduler, out_dir, fmt, force):
     """Grade the tasks on the local pool or the cluster, with ``out_dir`` as the checkpoint;
     ``(rows, where, reused)``. Exits 2 on a bad --scheduler and 130 on Ctrl-C."""
     from .checkpoint import Checkpoint
 
-    store = Checkpoint(out_dir, fmt, seed=seed, force=force) if out_dir is not None else None
+    store = Checkpoint(out_dir, fmt, seed=seed, secret=secret, force=force) if out_dir is not None else None
     done = store.reuse(tasks) if store else {}
     todo = [task for index, task in enumerate(tasks) if index not in done]
     count = max(1, min(jobs, len(todo)))
@@ -653,13 +669,14 @@ def _grade(tasks, *, jobs, timeout, seed, progress, scheduler, out_dir, fmt, for
         if not todo:
             rows = []
         elif scheduler is None:
-            rows = grade_all(todo, jobs=jobs, timeout=timeout, seed=seed, progress=progress,
+            rows = grade_all(todo, jobs=jobs, timeout=timeout, seed=seed, secret=secret, progress=progress,
                              on_row=store.save if store else None)
         else:
             from .cluster import ClusterUsageError, grade_on_cluster
 
             try:
-                rows, workers = grade_on_cluster(todo, scheduler, timeout=timeout, seed=seed, progress=progress,
+                rows, workers = grade_on_cluster(todo, scheduler, timeout=timeout, seed=seed, secret=secret,
+                                                 progress=progress,
                                                  on_row=store.save if store else None,
                                                  echo=lambda text: click.echo(text, err=True))
             except ClusterUsageError as exc:

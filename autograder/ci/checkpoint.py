@@ -6,7 +6,9 @@ submission's content, the kit's version, the seed and the row of the summary. Bo
 are written whole or not at all (a temporary file renamed over the target), the record
 last, so an interrupted run leaves no half-written file and a record always has its
 result beside it. A rerun with the same ``--out`` reuses a result when its record names
-the same content, kit version and format (and the same seed when ``--seed`` is given);
+the same content, kit version and format (and the same seed when ``--seed`` is given),
+and the same course secret or none (a record names a secret by a fingerprint from which
+neither the secret nor a seed can be found, and writes a seed drawn from it as "secret");
 ``--force`` grades everything again.
 """
 
@@ -98,10 +100,14 @@ def _umask():
 class Checkpoint:
     """The results already in ``out_dir``, and the writer of new ones."""
 
-    def __init__(self, out_dir, fmt="json", *, seed=None, force=False):
+    def __init__(self, out_dir, fmt="json", *, seed=None, secret=None, force=False):
+        from ..grading.secret import read
+
         self.out_dir = Path(out_dir)
         self.fmt = fmt
         self.seed = seed
+        # The run's secret, as batch resolves it (the environment's when none is given).
+        self.secret = None if seed is not None else (secret if secret is not None else read())
         self.force = force
         self.digests = {}  # (student, lesson) -> content hash of the file to grade
 
@@ -114,6 +120,7 @@ class Checkpoint:
         """``{index: Row}`` of the tasks whose result is already in ``out_dir`` (none with
         ``force``); hashes every submission to know."""
         from .batch import Row, result_path
+        from ..grading.secret import derive
 
         kept = {}
         for index, task in enumerate(tasks):
@@ -134,10 +141,12 @@ class Checkpoint:
             if not result_path(self.out_dir, task.student, task.lesson, self.fmt).is_file():
                 continue
             row = record["row"]
+            seed = derive(self.secret, task.lesson) if self.secret else None
             try:
                 kept[index] = Row(task.student, task.lesson, str(task.path), row["status"],
                                   score=Fraction(row["score"]), max_score=Fraction(row["max_score"]),
-                                  seconds=float(row["seconds"]), seed=int(row["seed"]), message=str(row["message"]),
+                                  seconds=float(row["seconds"]), seed=seed or int(row["seed"]),
+                                  message=str(row["message"]),
                                   grader=str(row["grader"]), named=list(row["misconceptions"]))
             except (KeyError, TypeError, ValueError, ZeroDivisionError):
                 continue  # a damaged record: graded again
@@ -150,13 +159,20 @@ class Checkpoint:
                 and record.get("format") == self.fmt and isinstance(row, dict)
                 and record.get("sha256") == self.digests[(task.student, task.lesson)]
                 and row.get("status") in ("graded", "timeout", "killed")
+                and record.get("secret") == self._secret_id()
                 and (self.seed is None or row.get("seed") == self.seed))
+
+    def _secret_id(self):
+        from ..grading.secret import fingerprint
+
+        return fingerprint(self.secret) if self.secret else None
 
     def save(self, row) -> None:
         """Write ``row``'s result, then its record (a submission the kit failed on, or one
         with no file, gets its result file but no record: a rerun tries it again). An
         earlier record goes first, so that no record ever vouches for another result."""
         from .batch import result_path, result_text
+        from ..grading.secret import shown
 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.record_path(row.student, row.lesson))
@@ -165,7 +181,8 @@ class Checkpoint:
         if sha is None or row.status not in ("graded", "timeout", "killed"):
             return
         record = {"version": RECORD_VERSION, "kit": kit_version(), "format": self.fmt, "sha256": sha,
+                  "secret": getattr(row.seed, "fingerprint", None),
                   "row": {"status": row.status, "score": str(row.score), "max_score": str(row.max_score),
-                          "seconds": round(row.seconds, 3), "seed": row.seed, "message": row.message,
+                          "seconds": round(row.seconds, 3), "seed": shown(row.seed), "message": row.message,
                           "grader": row.grader, "misconceptions": row.misconceptions}}
         write_atomic(self.record_path(row.student, row.lesson), json.dumps(record))

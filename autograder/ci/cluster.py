@@ -94,14 +94,14 @@ def _sigint_ignored():
         signal.signal(signal.SIGINT, previous)
 
 
-def grade_on_cluster(tasks, scheduler, *, timeout, seed=None, progress=False, on_row=None, echo=None):
+def grade_on_cluster(tasks, scheduler, *, timeout, seed=None, secret=None, progress=False, on_row=None, echo=None):
     """Grade every task on the cluster; ``(rows, workers)``: one row per task, in order, and
     how many workers the cluster had when grading began."""
     from . import batch
 
     distributed = _distributed()
     echo = echo or (lambda text: print(text, file=sys.stderr))
-    rows, todo = batch.split_missing(tasks, seed)
+    rows, todo = batch.split_missing(tasks, seed, secret)  # the workers get the seeds, never the secret
     client, cluster = connect(scheduler)
     futures = {}  # future -> index of its task
     bar = None

@@ -25,6 +25,8 @@ from datetime import datetime, timezone
 from fractions import Fraction
 
 from ..grading.results import UNGRADED_SOURCE, number
+from ..grading.secret import is_secret, shown
+from ..grading.secret import sentence as secret_sentence
 
 FORMATS = ("json", "junit", "gradescope", "classroom")
 EXTENSIONS = {"json": ".json", "junit": ".xml", "gradescope": ".json"}
@@ -64,6 +66,8 @@ def seed_sentence(result) -> str:
     """Which randomized cases were drawn, and how to draw them again."""
     from .. import catalogue
 
+    if is_secret(result.seed):
+        return secret_sentence(result.lesson)
     if result.seed == catalogue.lesson(result.lesson).seed:
         return ("Randomized cases of %s: the lesson's own (seed %s), the same at every run and for every "
                 "student (`grade %s` draws them)." % (result.lesson, result.seed, result.lesson))
@@ -123,7 +127,7 @@ def junit_xml(results, *, suite_names=None, durations=None, name="grade") -> str
         properties = ET.SubElement(suite, "properties")
         for key, value in (("lesson", result.lesson), ("title", result.title),
                            ("score", number(result.score)), ("max_score", number(result.max_score)),
-                           ("seed", result.seed), ("submission", result.submission),
+                           ("seed", shown(result.seed)), ("submission", result.submission),
                            ("isolation", result.isolation)):
             ET.SubElement(properties, "property", name=key, value=_xml_text(value))
         per_check = seconds / len(result.checks) if result.checks else 0.0

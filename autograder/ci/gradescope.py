@@ -9,7 +9,11 @@ Gradescope programming assignment's autograder. It holds:
   ``/autograder/submission/lesson3.py`` (or the notebook ``lesson3.ipynb``, its code as
   ``grade course code`` extracts it) and writes ``/autograder/results/results.json``;
 - ``config.json``: the lessons and the visibility of the results;
-- ``kit/``: the kit itself.
+- ``kit/``: the kit itself;
+- ``secret`` (with ``--secret-file``): the course's secret, which the randomized cases are
+  drawn from (see :mod:`autograder.grading.secret`). Only the grader reads it: learners'
+  code runs sealed, in a file system that has no ``/autograder`` (and setup.sh makes the
+  file readable by root alone).
 
 Inside the bundle, ``python -m autograder.ci.gradescope run`` does the grading. The root
 ``/autograder`` can be moved with the environment variable ``AUTOGRADER_ROOT`` (and the
@@ -33,6 +37,7 @@ import click
 
 from .. import catalogue, reference
 
+SECRET_NAME = "secret"  # the course's secret, in the zip beside config.json
 PACKAGE = Path(__file__).resolve().parents[1]  # the autograder package
 REPO = PACKAGE.parent
 EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
@@ -68,6 +73,7 @@ fi
 "$ROOT/venv/bin/python" -m pip install --quiet --upgrade pip
 "$ROOT/venv/bin/python" -m pip install --quiet "$SOURCE/kit"
 "$ROOT/venv/bin/python" -m autograder.ci.gradescope check --config "$SOURCE/config.json"
+if [ -f "$SOURCE/secret" ]; then chmod 600 "$SOURCE/secret"; fi  # the course's secret: the grader's alone
 """
 
 RUN_AUTOGRADER = r"""#!/usr/bin/env bash
@@ -174,8 +180,9 @@ def _pyproject():
     ])
 
 
-def build_bundle(lessons, output, *, visibility="visible", allow_unsealed=False) -> Path:
-    """Write the Gradescope autograder zip for ``lessons`` to ``output``; returns its path."""
+def build_bundle(lessons, output, *, visibility="visible", allow_unsealed=False, secret=None) -> Path:
+    """Write the Gradescope autograder zip for ``lessons`` to ``output``; returns its path.
+    With ``secret`` (the course's secret, as text), the zip carries it as ``secret``."""
     import io
     import zipfile
 
@@ -188,6 +195,8 @@ def build_bundle(lessons, output, *, visibility="visible", allow_unsealed=False)
         raise ValueError("visibility must be one of %s" % ", ".join(VISIBILITIES))
     config = {"lessons": lessons, "files": {name: "%s.py" % name for name in lessons}, "visibility": visibility,
               "allow_unsealed": bool(allow_unsealed)}
+    if secret:
+        config["secret_file"] = SECRET_NAME
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
@@ -200,16 +209,18 @@ def build_bundle(lessons, output, *, visibility="visible", allow_unsealed=False)
                                                  notebooks=", ".join("%s.ipynb" % n for n in lessons)).encode())
         for name, data in _kit_files(lessons):
             _add(bundle, name, data)
+        if secret:
+            _add(bundle, SECRET_NAME, (secret + "\n").encode(), mode=0o600)
     output.write_bytes(buffer.getvalue())
     return output
 
 
-def _add(bundle, name, data, executable=False):
+def _add(bundle, name, data, executable=False, mode=None):
     import zipfile
 
     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
     info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = ((0o755 if executable else 0o644) | 0o100000) << 16
+    info.external_attr = ((mode or (0o755 if executable else 0o644)) | 0o100000) << 16
     bundle.writestr(info, data)
 
 
@@ -238,13 +249,13 @@ class UnreadableNotebook(ValueError):
     """An uploaded ``.ipynb`` that is not a notebook."""
 
 
-def grade_file(lesson, file):
+def grade_file(lesson, file, seed=None):
     """Grade a learner's ``.py`` file, or a notebook's code as ``grade course code``
     extracts it (messages then give lines of the notebook's cells)."""
     from ..grading.engine import grade
 
     if file.suffix != ".ipynb":
-        return grade(lesson, file)
+        return grade(lesson, file, seed=seed)
     import nbformat
 
     from ..instructor.notebooks import grade_code, notebook_code
@@ -255,14 +266,18 @@ def grade_file(lesson, file):
         raise UnreadableNotebook("%s is not a notebook Jupyter can open (%s): upload the notebook as "
                                  "Jupyter saved it, or your %s.py file." % (file.name, type(exc).__name__,
                                                                             lesson)) from None
-    return grade_code(lesson, notebook_code(nb))
+    return grade_code(lesson, notebook_code(nb), seed=seed)
 
 
-def run(config_path, submission_dir, results_path, *, echo=print) -> int:
-    """Grade a Gradescope submission and write ``results.json``; returns the exit status."""
+def run(config_path, submission_dir, results_path, *, secret_file=None, echo=print) -> int:
+    """Grade a Gradescope submission and write ``results.json``; returns the exit status.
+    The course's secret is read from ``secret_file``, else from the file the config names
+    (beside it), else from ``$GROKKING_SEED_SECRET``."""
     from .formats import error_results, gradescope_results, summary_line
     from ..grading.engine import GraderBroken
     from ..grading.results import ungraded
+    from ..grading.secret import SecretError, lesson_seed
+    from ..grading.secret import read as read_secret
     from ..sandbox import SealUnavailable, configure
 
     started = time.monotonic()
@@ -273,18 +288,30 @@ def run(config_path, submission_dir, results_path, *, echo=print) -> int:
     graded, missing, notes = [], [], []
     status = EXIT_OK
     configure(require=True, allow_unsealed=bool(config.get("allow_unsealed")))
+    if secret_file is None and config.get("secret_file"):
+        secret_file = Path(config_path).parent / config["secret_file"]
+    try:
+        secret = read_secret(secret_file)
+    except SecretError as exc:  # the bundle is broken, not the submission
+        echo("internal error: %s" % exc)
+        results_path.write_text(json.dumps(error_results(
+            "The autograder itself failed (not your fault): please tell your instructor.", visibility=visibility),
+            indent=1), encoding="utf-8")
+        return EXIT_INTERNAL
     for lesson in config["lessons"]:
+        seed = lesson_seed(catalogue.lesson(lesson), secret)
         filename = config.get("files", {}).get(lesson, "%s.py" % lesson)
         file = find_file(submission_dir, filename)
         if file is None:  # graded as 0 on every exercise, so that the report is whole
             missing.append(filename)
-            graded.append(ungraded(catalogue.lesson(lesson), filename, "No %s in your submission." % filename))
+            graded.append(ungraded(catalogue.lesson(lesson), filename, "No %s in your submission." % filename,
+                                   seed=seed))
             continue
         try:
-            result = grade_file(lesson, file)
+            result = grade_file(lesson, file, seed)
         except UnreadableNotebook as exc:
             notes.append(str(exc))
-            graded.append(ungraded(catalogue.lesson(lesson), file.name, str(exc)))
+            graded.append(ungraded(catalogue.lesson(lesson), file.name, str(exc), seed=seed))
             continue
         except (GraderBroken, SealUnavailable) as exc:
             echo("internal error: %s" % exc)
@@ -321,6 +348,8 @@ def main(argv=None):
     run_p.add_argument("--config", required=True)
     run_p.add_argument("--submission", required=True, help="the folder of the learner's upload")
     run_p.add_argument("--results", required=True, help="where to write results.json")
+    run_p.add_argument("--secret-file", default=None, help="the course's secret (default: the bundle's, else "
+                                                           "$GROKKING_SEED_SECRET)")
     check_p = sub.add_parser("check", help="check that the installed kit grades the bundle's lessons")
     check_p.add_argument("--config", required=True)
     args = parser.parse_args(argv)
@@ -331,7 +360,7 @@ def main(argv=None):
             reference.load(lesson)
         print("the kit grades %s" % ", ".join(config["lessons"]))
         return EXIT_OK
-    return run(args.config, args.submission, args.results)
+    return run(args.config, args.submission, args.results, secret_file=args.secret_file)
 
 
 # ----------------------------------------------------------------------------- CLI
@@ -345,19 +374,30 @@ def main(argv=None):
               default="visible", show_default=True, help="When students see each check's result.")
 @click.option("--allow-unsealed", is_flag=True, help="Let the autograder grade where the container cannot seal "
               "learners' code (no namespaces): it then refuses nothing, and says so in its log.")
-def command(lessons, output, visibility, allow_unsealed):
+@click.option("--secret-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Put the course's secret in the zip (default: $GROKKING_SEED_SECRET, if set): randomized cases "
+                   "drawn from it, the same for every student but unknown to them; results say a failing drawn "
+                   "case in words only.")
+def command(lessons, output, visibility, allow_unsealed, secret_file):
     """Build a Gradescope autograder (a zip to upload) for one or more lessons.
 
     Students then submit lessonN.py, or the course's notebook lessonN.ipynb; each
     check becomes one Gradescope test.
     Exit status: 0 the zip was written, 2 usage error.
     """
+    from ..grading.secret import SecretError
+    from ..grading.secret import read as read_secret
+
     try:
         output = output or Path("%s-autograder.zip" % "-".join(lessons))
-        path = build_bundle(lessons, output, visibility=visibility, allow_unsealed=allow_unsealed)
-    except catalogue.UnknownLesson as exc:
+        secret = read_secret(secret_file)
+        path = build_bundle(lessons, output, visibility=visibility, allow_unsealed=allow_unsealed, secret=secret)
+    except (catalogue.UnknownLesson, SecretError) as exc:
         click.echo("grade gradescope: %s" % exc.args[0], err=True)
         sys.exit(EXIT_USAGE)
+    if secret and allow_unsealed:
+        click.echo("grade gradescope: warning: with --allow-unsealed, learners' code may run unsealed and could "
+                   "then read the zip's secret file", err=True)
     click.echo("wrote %s: upload it as the assignment's autograder; students submit %s (or %s)." % (
         path, ", ".join("%s.py" % name for name in dict.fromkeys(lessons)),
         ", ".join("%s.ipynb" % name for name in dict.fromkeys(lessons))))

@@ -22,6 +22,27 @@ DEFAULT_TOL = {"abs": 1e-12, "rel": 1e-9}
 class Mismatch(Exception):
     """How an answer differs from what was expected (a sentence for the learner)."""
 
+    def __init__(self, message, words):
+        super().__init__(message)
+        self.words = words
+
+
+class Difference(str):
+    """How an answer differs (the sentence, with the values), and ``words``: the same
+    without any value, index or shape (what a report under the course's secret may say
+    of a drawn case; see :mod:`autograder.grading.secret`)."""
+
+    def __new__(cls, text, words):
+        self = super().__new__(cls, text)
+        self.words = words
+        return self
+
+
+NOT_NUMBERS = "is not the numbers expected (another type)"
+WRONG_SHAPE = "has the wrong shape"
+DIFFERS = "differs from the expected value"
+NO_RETURN = "is None: is a `return` statement missing?"
+
 
 def fmt_number(x, digits=10):
     if isinstance(x, (bool, np.bool_)):
@@ -95,7 +116,7 @@ def _as_number(got):
         return float(got)
     if isinstance(got, np.ndarray) and got.shape == () and got.dtype.kind in "biuf":
         return float(got)
-    raise Mismatch(_not_a_number(got, ()))
+    raise Mismatch(_not_a_number(got, ()), NO_RETURN if got is None else NOT_NUMBERS)
 
 
 def _not_a_number(got, shape):
@@ -117,17 +138,18 @@ def _not_a_number(got, shape):
 
 def _as_array(got, shape):
     if got is None or isinstance(got, (Unsupported, str, dict)):
-        raise Mismatch(_not_a_number(got, shape))
+        raise Mismatch(_not_a_number(got, shape), NO_RETURN if got is None else NOT_NUMBERS)
     if isinstance(got, numbers.Number) and shape != ():
-        raise Mismatch("returned a single number (%s), expected %s" % (fmt(got), describe_shape(shape)))
+        raise Mismatch("returned a single number (%s), expected %s" % (fmt(got), describe_shape(shape)), WRONG_SHAPE)
     try:
         arr = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
-        raise Mismatch("returned %s, which is not %s of numbers (ragged rows or non-numbers)" % (fmt(got), describe_shape(shape))) from None
+        raise Mismatch("returned %s, which is not %s of numbers (ragged rows or non-numbers)" % (
+            fmt(got), describe_shape(shape)), NOT_NUMBERS) from None
     if arr.size == 0 and math.prod(shape) == 0:
         return np.zeros(shape)
     if arr.shape != tuple(shape):
-        raise Mismatch("returned shape %s, expected shape %s" % (tuple(arr.shape), tuple(shape)))
+        raise Mismatch("returned shape %s, expected shape %s" % (tuple(arr.shape), tuple(shape)), WRONG_SHAPE)
     return arr
 
 
@@ -136,7 +158,8 @@ def _index(idx):
 
 
 def mismatch(got, expected, tol=None):
-    """None when ``got`` matches ``expected`` within ``tol``, else a sentence saying why not."""
+    """None when ``got`` matches ``expected`` within ``tol``, else a :class:`Difference`
+    saying why not."""
     tol = tol or DEFAULT_TOL
     abs_tol = tol.get("abs") or 0.0
     rel_tol = tol.get("rel") or 0.0
@@ -148,7 +171,7 @@ def mismatch(got, expected, tol=None):
             e = np.asarray(expected, dtype=float)
             g = _as_array(got, e.shape)
     except Mismatch as m:
-        return str(m)
+        return Difference(str(m), m.words)
     bad_nan = np.isnan(g) & ~np.isnan(e)
     bad_inf = np.isinf(g) & ~np.isinf(e)
     for mask, word in ((bad_nan, "NaN (not a number: an invalid operation such as 0/0 or inf - inf)"),
@@ -156,19 +179,22 @@ def mismatch(got, expected, tol=None):
         if mask.any():
             idx = tuple(int(i) for i in np.argwhere(mask)[0])
             where = " at %s" % _index(idx) if idx else ""
-            return "contains %s%s" % (word, where)
+            return Difference("contains %s%s" % (word, where), "contains " + word)
     with np.errstate(invalid="ignore", over="ignore"):
         ok = (np.abs(g - e) <= abs_tol + rel_tol * np.abs(e)) | (g == e)
     if ok.all():
         return None
     idx = tuple(int(i) for i in np.argwhere(~ok)[0])
     shifted = _shifted(g, e, abs_tol, rel_tol)
+    words = DIFFERS + ("; " + shifted if shifted else "")
     if shifted:
-        return "differs at %s: %s instead of %s; %s" % (
-            _index(idx), fmt_precise(g[idx], e[idx]), fmt_number(e[idx]), shifted)
+        return Difference("differs at %s: %s instead of %s; %s" % (
+            _index(idx), fmt_precise(g[idx], e[idx]), fmt_number(e[idx]), shifted), words)
     if not idx:
-        return "differs: %s instead of %s" % (fmt_precise(g, e), fmt_number(e))
-    return "differs at %s: %s instead of %s" % (_index(idx), fmt_precise(g[idx], e[idx]), fmt_number(e[idx]))
+        return Difference("differs: %s instead of %s" % (fmt_precise(g, e), fmt_number(e)), words)
+    return Difference("differs at %s: %s instead of %s" % (_index(idx), fmt_precise(g[idx], e[idx]),
+                                                         fmt_number(e[idx])), words)
+
 
 
 def _shifted(g, e, abs_tol, rel_tol):

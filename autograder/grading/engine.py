@@ -21,6 +21,7 @@ from ..sandbox.seal import make_undumpable
 from . import source
 from .plugin import GRADERS_INI, GradingState, RunPlugin
 from .results import LessonResult
+from .secret import is_secret, lesson_seed
 
 
 class SubmissionMissing(FileNotFoundError):
@@ -51,14 +52,16 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
     """Grade ``submission`` (a path to a learner's file) for ``lesson_name``.
 
     ``exercises`` restricts grading to those exercises (a drill grades one). Without
-    ``seed``, the randomized cases are the lesson's own (``Lesson.seed``): the same file
-    gets the same score at every run."""
+    ``seed``, the randomized cases are the lesson's own: derived from the course's secret
+    when ``$GROKKING_SEED_SECRET`` is set, else ``Lesson.seed`` — either way the same file
+    gets the same score at every run. Under a secret (a :class:`SecretSeed`, also given as
+    ``seed``) the drawn cases are said in words only (see :mod:`.secret`)."""
     lesson = catalogue.lesson(lesson_name)
     submission = Path(submission)
     if not os.path.lexists(submission) or submission.is_dir():
         raise SubmissionMissing("%s not found" % submission)
     if seed is None:
-        seed = lesson.seed
+        seed = lesson_seed(lesson)
     label = label or submission.name
     # Everything the grader trusts is read before any of the learner's code runs, and no
     # process of this user may read or steer this one (ptrace, /proc/PID/mem or fd).
@@ -96,9 +99,14 @@ def grade(lesson_name, submission, *, seed=None, label=None, exercises=None) -> 
                 lesson.name, "\n".join(state.collect_errors), sink.getvalue()[-3000:]))
         load = sandbox.load_status()
         isolation = sandbox.isolation
+    hidden = [r for r in state.records if r.drawn] if is_secret(seed) else []
+    for record in hidden:
+        record.say_in_words()
     _note_dependencies(lesson, state.records)
     source.note_script_variables(lesson, state.records, submission)
     name_misconceptions(lesson.name, state.records, reference.load(lesson.name))
+    for record in hidden:
+        record.hide_case()
     problem = ""
     if load.get("status") != "loaded":
         problem = next((r.message for r in state.records if r.message), load.get("status", ""))

@@ -25,6 +25,7 @@ decimals (:func:`autograder.grading.results.shares`), so that every report adds 
 
 from __future__ import annotations
 
+import builtins
 import copy
 import difflib
 import zlib
@@ -35,7 +36,8 @@ import pytest
 
 from .. import catalogue, reference
 from . import source
-from .compare import Named, fmt, fmt_like, mismatch, size_one_note, size_one_numbers
+from .compare import DIFFERS, Difference, Named, fmt, fmt_like, mismatch, size_one_note, size_one_numbers
+from .secret import entropy
 from .results import CheckRecord, shares
 
 STATE = pytest.StashKey()
@@ -53,15 +55,21 @@ SELF_EXPLAINED = frozenset({"NameError", "UnboundLocalError", "NotImplementedErr
 
 
 class CheckFailed(AssertionError):
-    """A check that compared a real value and found it wrong."""
+    """A check that compared a real value and found it wrong. ``words`` says what is wrong
+    without any value of the case (what a report under the course's secret shows)."""
+
+    def __init__(self, message, words=""):
+        super().__init__(message)
+        self.words = words
 
 
 class StudentProblem(Exception):
     """The learner's code raised, hung, crashed or is missing: the check cannot pass."""
 
-    def __init__(self, message, status="error", *, kind="", elsewhere=""):
+    def __init__(self, message, status="error", *, kind="", elsewhere="", words=""):
         super().__init__(message)
         self.message = message
+        self.words = words or message  # the message without the call's values (see CheckFailed)
         self.status = status
         self.kind = kind  # the exception's type name when the learner's code raised
         self.elsewhere = elsewhere  # the other function of the file the exception came from
@@ -161,7 +169,8 @@ class Student:
             raise self._import_hang_problem()
         if record.exercise in self._state.hung:
             # One hang per exercise is enough: the rest of its checks fail at once.
-            raise StudentProblem("not run: %s" % self._state.hung[record.exercise], "timeout")
+            raise StudentProblem("not run: %s" % self._state.hung[record.exercise], "timeout",
+                                 words="not run: an earlier call of %s did not finish." % record.exercise)
         kept = copy.deepcopy(args)  # what was sent, for naming misconceptions afterwards
         outcome = self._state.sandbox.call(
             record.exercise, name, args, timeout=exercise.time_limit, memory_mb=exercise.memory_mb
@@ -244,12 +253,36 @@ def _problem(name, call, outcome, state, exercise):
             elsewhere = inside
             message = "%s It was raised inside your %s, not in %s itself: the cause is there." % (
                 message, inside, name)
-    problem = StudentProblem(message, status, kind=kind, elsewhere=elsewhere)
+    problem = StudentProblem(message, status, kind=kind, elsewhere=elsewhere,
+                             words=outcome_words(name, outcome, state, exercise) or message)
     problem.self_explained = LIST_TIMES_NUMBER in message
     return problem
 
 
 LIST_TIMES_NUMBER = "A Python list times a number"
+
+
+def outcome_words(name, outcome, state, exercise):
+    """What :func:`describe_outcome` says of a call, without the call's arguments nor
+    anything the learner's code chose (its exception's text, exit code or printed names),
+    for the outcomes that carry them ("" for the others, whose message has none)."""
+    status, info = outcome.status, outcome.info
+    if status == "raised":
+        kind = info.get("type", "")
+        if kind == "NotImplementedError":
+            return ""
+        if kind == "MemoryError":
+            return "%s ran out of memory (the limit is %d MB per exercise)." % (name, exercise.memory_mb)
+        # A type of the learner's own could be named after the case: only Python's own are said.
+        builtin = isinstance(getattr(builtins, kind, None), type) and issubclass(getattr(builtins, kind), BaseException)
+        return "%s raised %s." % (name, kind if builtin else "an exception")
+    return {
+        "too_large": "%s returned an answer larger than %s MB." % (name, info.get("limit_mb", 8)),
+        "timeout": "%s did not finish within %g s: is there a loop that never ends?" % (name, exercise.time_limit),
+        "crashed": "the process running %s ended: does your file call os._exit() or crash Python?" % name,
+        "missing": "%s has no function named %s." % (state.submission_label, name),
+        "protocol_error": "the answer of %s could not be read back." % name,
+    }.get(status, "")
 
 
 def describe_outcome(name, call, outcome, state, exercise):
@@ -349,33 +382,40 @@ class Expect:
         if not problem.startswith("differs: "):  # a lone number that differs needs no more words
             message += ": " + problem
         message = message if message.endswith((".", "?", "!")) else message + "."
+        words = "%s: the answer %s (%s)." % (_called(record), getattr(problem, "words", DIFFERS),
+                                            _source_text(record.source))
         for value, explanation in slips:
             if self._problem(got, value, tol, parts) is None:
                 message += " " + explanation
                 record.slip = explanation
                 break
-        raise CheckFailed(message)
+        raise CheckFailed(message, words)
 
     def _problem(self, got, expected, tol, parts):
         if parts is None:
             return mismatch(got, expected, tol)
         if not isinstance(got, (tuple, list)) or len(got) != len(parts):
-            return "expected a tuple of %d values (%s)" % (len(parts), ", ".join(parts))
+            text = "expected a tuple of %d values (%s)" % (len(parts), ", ".join(parts))
+            return Difference(text, "is not " + text[len("expected "):])
         for name, g, e in zip(parts, got, expected):
             if e is None:
                 continue
             problem = mismatch(g, e, tol)
             if problem is not None:
-                return "%s %s" % (name, problem)
+                return Difference("%s %s" % (name, problem), "(%s) %s" % (name, problem.words))
         return None
 
-    def true(self, condition, message, *, slip=""):
+    def true(self, condition, message, *, slip="", words=""):
         """Fail with ``message`` unless ``condition`` holds. ``slip`` is the part of the
-        message that names a known slip (it gives way to a misconception that says the same)."""
+        message that names a known slip (it gives way to a misconception that says the same);
+        ``words``, what is wrong without the case's values (by default: the check's rule
+        does not hold)."""
         if not condition:
+            record = self._record
             if slip:
-                self._record.slip = slip
-            raise CheckFailed(message)
+                record.slip = slip
+            raise CheckFailed(message, words or "%s: the answer does not pass this check (%s)." % (
+                _called(record), _source_text(record.source)))
 
 
 def _checked_parts(got, expected, parts):
@@ -389,6 +429,11 @@ def _checked_parts(got, expected, parts):
     if isinstance(got, (tuple, list)) and len(got) == len(parts):
         return Named(names, [got[i] for i in keep]), shown_expected
     return got, shown_expected
+
+
+def _called(record):
+    """The function a check called, by name only (its arguments are the case's values)."""
+    return record.call.partition("(")[0] or record.exercise
 
 
 def _source_text(source):
@@ -442,6 +487,7 @@ def pytest_collection_modifyitems(session, config, items):
             share[exercise] = iter(shares(points, counts[exercise]))
         record = CheckRecord(name=name, exercise=exercise, source=marker.kwargs["source"],
                              max_score=next(share[exercise]))
+        record.drawn = "rng" in item.fixturenames  # its cases come from the run's seed
         if marker.kwargs.get("trace"):
             record.expected = fmt(catalogue.trace(marker.kwargs["trace"]).value)
         item.stash[RECORD] = record
@@ -465,13 +511,13 @@ def pytest_runtest_makereport(item, call):
         return
     exc = call.excinfo.value
     if isinstance(exc, CheckFailed):
-        record.status, record.message = "failed", str(exc)
+        record.status, record.message, record.words = "failed", str(exc), exc.words or str(exc)
     elif isinstance(exc, StudentProblem):
-        record.status, record.message = exc.status, str(exc)
+        record.status, record.message, record.words = exc.status, str(exc), exc.words
         record.slip = record.slip or exc.explanation
     else:
         record.status = "error"
-        record.message = "the grader itself failed on this check (not your fault; please report it)."
+        record.message = record.words = "the grader itself failed on this check (not your fault; please report it)."
         record.internal_error = "%s: %s" % (type(exc).__name__, exc)
 
 
@@ -502,7 +548,7 @@ def ref(request):
 def _generator(seed, item, draw=0):
     """The generator of one draw of a check: a function of the run's seed, the check's
     id and the draw's number only (never of the order checks run in)."""
-    return np.random.default_rng([seed, zlib.crc32(item.nodeid.encode()), draw])
+    return np.random.default_rng([entropy(seed), zlib.crc32(item.nodeid.encode()), draw])
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from .secret import shown
+
 STATUSES = ("passed", "failed", "error", "timeout")
 
 
@@ -48,6 +50,8 @@ class CheckRecord:
     what: str = ""  # the check's own words for what it called, when it made several calls
     slip: str = ""  # the check's own explanation of a known slip the answer equals, if any
     calls: list = field(default_factory=list, repr=False)  # (function, args, outcome) of each call made
+    drawn: bool = False  # its cases are drawn from the run's seed (the check uses ``rng``)
+    words: str = ""  # what went wrong, without any value of the case (see hide_case)
 
     @property
     def score(self) -> Fraction:
@@ -56,6 +60,24 @@ class CheckRecord:
     @property
     def passed(self):
         return self.status == "passed"
+
+    def say_in_words(self):
+        """Under the course's secret, a drawn check's failure is said in words: what went
+        wrong (a wrong shape, NaN, a value that differs...), never the case's inputs,
+        expected or returned values, which a learner who resubmits could hard-code.
+        Before the misconceptions are named (their sentences are the course's words)."""
+        if not self.passed:
+            self.message = self.words or self.message
+        self.slip = ""  # a check's slip note may quote the case (its sizes, its numbers)
+
+    def hide_case(self):
+        """Then the rest of the case goes: its call, values, and what the learner's code
+        printed (it could print its inputs)."""
+        self.call = self.expected = self.got = self.what = ""
+        if self.output and not self.passed:
+            self.note("What your code printed during this check is not shown: its cases are the course's secret.")
+        self.output = ""
+        self.calls = []
 
     def note(self, text):
         if text not in self.notes:
@@ -85,7 +107,7 @@ class LessonResult:
     lesson: str
     title: str
     submission: str
-    seed: int
+    seed: object  # an int, or a SecretSeed (shown as "secret")
     checks: list
     problem: str = ""  # why the file could not be run at all (syntax error...), if so
     isolation: str = ""  # what held around the learner's code: "sealed: ..." or "process only: ..."
@@ -120,7 +142,7 @@ class LessonResult:
             "score": number(self.score),
             "max_score": number(self.max_score),
             "tests": [c.to_json() for c in self.checks],
-            "seed": self.seed,
+            "seed": shown(self.seed),
             "submission": self.submission,
             "isolation": self.isolation,
         }

@@ -26,7 +26,7 @@ CONFIG_TEXT = '''"""nbgrader configuration of the course (written by `grade cour
 Keep the configure(c) line: it makes `nbgrader autograde` grade every exercise with the
 kit's checks, the learner's code in the kit's sandbox, and write the kit's report and
 score into each test cell. The kit's settings (c.KitGrade.lessons, c.KitGrade.seed,
-c.KitExecute.run_kernel...) are described in `grade course --help`.
+c.KitGrade.secret, c.KitExecute.run_kernel...) are described in `grade course --help`.
 """
 from autograder.instructor.regrade import configure
 
@@ -152,6 +152,10 @@ def course_group():
       c.KitGrade.seed = 7
           the seed of the randomized cases (default: the kit's own, the same
           for every student)
+      c.KitGrade.secret = open("/path/to/secret").read()
+          the course's secret: randomized cases drawn from it, the same for
+          every student but unknown to them, and a failing drawn case said
+          in words, without its values (default: $GROKKING_SEED_SECRET)
       c.KitGrade.allow_unsealed = True
           grade even where this host cannot seal learners' code (by default
           autograde and regrade refuse)
@@ -207,7 +211,7 @@ def init_cmd(directory, lessons, pairs, course_id, check):
 @click.option("--student", "students", multiple=True, help="Only this student (repeatable).")
 @click.option("--db", "db_url", default=None, help="nbgrader's database URL (default: gradebook.db in the course folder).")
 @click.option("--seed", type=int, default=None, help="Seed of the randomized cases (default: as autograde, "
-              "c.KitGrade.seed or the kit's own).")
+              "c.KitGrade.seed, else c.KitGrade.secret's, else the kit's own).")
 @click.option("--allow-unsealed", is_flag=True, help="Grade even where this host cannot seal learners' code.")
 def regrade_cmd(assignment, root, students, db_url, seed, allow_unsealed):
     """Grade the submitted notebooks of ASSIGNMENT again with the kit's engine and write

@@ -33,6 +33,8 @@ import nbformat
 from nbformat.v4 import new_output
 
 from .. import catalogue
+from ..grading.secret import is_secret, shown
+from ..grading.secret import sentence as secret_sentence
 from .notebooks import (LABEL, UnmappedNotebook, cell_line, check_mapping, exercise_of_test_cell,  # noqa: F401
                         grade_code, is_grade_cell, locate, notebook_code, notebook_lesson, test_cell_id)
 from .notebooks import cell_code as _cell_code
@@ -41,12 +43,15 @@ from .notebooks import cell_code as _cell_code
 # ----------------------------------------------------------------------------- steps
 
 
-def seed_for(lesson: str) -> int:
+def seed_for(lesson: str, secret=None):
     """The seed of the randomized cases: the lesson's own, as ``grade lessonN`` draws them,
-    the same for every learner (one code, one score); a regrade gives the same cases."""
+    or under the course's secret (``c.KitGrade.secret`` or ``$GROKKING_SEED_SECRET``) one
+    that learners cannot know; either way the same for every learner (one code, one
+    score), and a regrade gives the same cases."""
     from .. import catalogue
+    from ..grading.secret import lesson_seed
 
-    return catalogue.lesson(lesson).seed
+    return lesson_seed(catalogue.lesson(lesson), secret)
 
 
 def exercise_scores(result) -> dict:
@@ -89,9 +94,12 @@ def exercise_report(result, exercise: str) -> str:
         hints = lesson.exercise(exercise).hints
         if hints:
             out += ["", "Hint: " + hints[0]]
-        out += ["", "Randomized cases were drawn with seed %d. To replay them: `grade course code %s.ipynb "
-                "> mine.py`, then `grade %s --submission mine.py --seed %d`." % (
-                    result.seed, result.lesson, result.lesson, result.seed)]
+        if is_secret(result.seed):
+            out += ["", secret_sentence(result.lesson)]
+        else:
+            out += ["", "Randomized cases were drawn with seed %d. To replay them: `grade course code %s.ipynb "
+                    "> mine.py`, then `grade %s --submission mine.py --seed %d`." % (
+                        result.seed, result.lesson, result.lesson, result.seed)]
     return "\n".join(out) + "\n"
 
 
@@ -150,6 +158,10 @@ class KitGrade(NbGraderPreprocessor):
 
     seed = Integer(None, allow_none=True,
                    help="Seed of the randomized cases (default: the lesson's, the same for every student).").tag(config=True)
+    secret = Unicode(None, allow_none=True,
+                     help="The course's secret: the randomized cases are drawn from it (the same for every "
+                          "student, unknown to them) and the feedback says a failing drawn case in words, "
+                          "without its values (default: $GROKKING_SEED_SECRET, else none).").tag(config=True)
     allow_unsealed = Bool(False, help="Grade even where this host cannot seal learners' code (namespaces, an "
                                       "unprivileged uid, a private file system); by default autograde refuses."
                           ).tag(config=True)
@@ -169,11 +181,11 @@ class KitGrade(NbGraderPreprocessor):
         if lesson is None:
             return nb, resources
         require_seal(self.allow_unsealed)
-        seed = self.seed if self.seed is not None else seed_for(lesson)
+        seed = self.seed if self.seed is not None else seed_for(lesson, self.secret)
         result = grade_code(lesson, notebook_code(nb), seed=seed)
         resources[RESULT_KEY] = result
-        self.log.info("%s: %s / %s points with the kit's checks (seed %d)",
-                      lesson, _points(result.score), _points(result.max_score), seed)
+        self.log.info("%s: %s / %s points with the kit's checks (seed %s)",
+                      lesson, _points(result.score), _points(result.max_score), shown(seed))
         return nb, resources
 
 
@@ -329,8 +341,9 @@ def configure(c):
 
 
 def course_settings(root: Path) -> dict:
-    """The kit's settings in the course's ``nbgrader_config.py``: ``{"lessons": ..., "seed": ...}``
-    (``c.KitGrade.lessons`` and ``c.KitGrade.seed``; defaults when the file has none)."""
+    """The kit's settings in the course's ``nbgrader_config.py``: ``{"lessons": ..., "seed": ...,
+    "secret": ...}`` (``c.KitGrade.lessons``, ``.seed`` and ``.secret``; defaults when the file
+    has none)."""
     from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
 
@@ -338,7 +351,7 @@ def course_settings(root: Path) -> dict:
     if (root / "nbgrader_config.py").is_file():
         config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     settings = KitGrade(config=config)
-    return {"lessons": check_mapping(settings.lessons), "seed": settings.seed}
+    return {"lessons": check_mapping(settings.lessons), "seed": settings.seed, "secret": settings.secret}
 
 
 def _submitted_notebooks(root: Path, assignment: str, students=None):
@@ -399,8 +412,8 @@ def regrade(root, assignment: str, *, students=None, db_url=None, seed=None, log
     ``auto_score`` of its test cell) and its report into the autograded notebook.
 
     The lesson of each notebook and the seed come from the course's ``nbgrader_config.py``
-    (``c.KitGrade.lessons``, ``c.KitGrade.seed``) as in ``nbgrader autograde``; ``seed``
-    overrides the latter. Manual grades and extra credit given in the formgrader are
+    (``c.KitGrade.lessons``, ``c.KitGrade.seed``, ``c.KitGrade.secret``) as in ``nbgrader
+    autograde``; ``seed`` overrides the latter two. Manual grades and extra credit given in the formgrader are
     kept: when they make the gradebook's total differ from the kit's score, the line
     logged for the student says so and why.
 
@@ -437,7 +450,8 @@ def regrade(root, assignment: str, *, students=None, db_url=None, seed=None, log
                 log("%s: %s is not a notebook of the kit: left as it is" % (student, path.name))
                 continue
             require_seal(allow_unsealed)
-            result = grade_code(lesson, notebook_code(nb), seed=seed if seed is not None else seed_for(lesson))
+            result = grade_code(lesson, notebook_code(nb),
+                                seed=seed if seed is not None else seed_for(lesson, settings["secret"]))
             per_exercise = exercise_scores(result)
             kit = {}
             for exercise in per_exercise:

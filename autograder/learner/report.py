@@ -12,6 +12,8 @@ import sys
 import textwrap
 
 from .. import catalogue
+from ..grading.secret import is_secret
+from ..grading.secret import sentence as secret_sentence
 
 
 def use_color(stream=None) -> bool:
@@ -194,7 +196,9 @@ def render(result, *, hints=0, verbose=False, width=None, color=None, stream=Non
     elif failures:
         out += [""] + _wrap("Stuck? `%s` shows a hint for each exercise that lost points." % command, width)
     out.append("")
-    if result.seed == catalogue.lesson(result.lesson).seed:
+    if is_secret(result.seed):
+        seed_text = secret_sentence(result.lesson)
+    elif result.seed == catalogue.lesson(result.lesson).seed:
         seed_text = ("Randomized cases: the lesson's own (seed %d), the same at every run: the same code "
                      "gets the same score. --seed N draws others." % result.seed)
     else:
