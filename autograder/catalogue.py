@@ -45,6 +45,17 @@ def _suggest(name, known):
 
 
 @dataclass(frozen=True)
+class Slip:
+    """A known misconception of an exercise (see :mod:`autograder.misconceptions`): the name of
+    its function there, and the report's words for it."""
+
+    name: str
+    when: str  # completes "This is what you get when ..."
+    course: str = ""  # where the course shows the right way
+    sign_free: bool = False  # the learner may take the difference the other way round
+
+
+@dataclass(frozen=True)
 class Exercise:
     name: str
     signature: str
@@ -54,6 +65,7 @@ class Exercise:
     time_limit: float = DEFAULT_TIME_LIMIT
     memory_mb: int = DEFAULT_MEMORY_MB
     uses: tuple = ()  # other exercises of the lesson that this one calls (as the course writes it)
+    misconceptions: tuple = ()  # its known slips (Slip), in the order the report tries them
 
 
 @dataclass(frozen=True)
@@ -118,6 +130,8 @@ def _load_lesson(path: Path) -> Lesson:
             time_limit=float(e.get("time_limit", time_limit)),
             memory_mb=int(e.get("memory_limit_mb", memory_mb)),
             uses=tuple(e.get("uses", ())),
+            misconceptions=tuple(Slip(m["name"], m["when"], m.get("course", ""), bool(m.get("sign_free", False)))
+                                 for m in e.get("misconception", ())),
         )
         for e in raw["exercise"]
     )

@@ -4,7 +4,8 @@ mistake, and its sentence reads as one."""
 import pytest
 
 from autograder import catalogue
-from autograder.misconceptions import for_lesson, learner_code, same_value
+from autograder.grading.recognise import same_value
+from autograder.misconceptions import for_lesson, learner_code
 from conftest import grade_text, with_override
 
 ITEMS = [pytest.param(lesson, m, id=m.id) for lesson in catalogue.lessons() for m in for_lesson(lesson)]

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from .. import catalogue, reference
-from ..misconceptions import for_lesson, name_misconceptions
+from ..misconceptions import for_lesson
+from .recognise import name_misconceptions
 from ..sandbox import Sandbox, SealUnavailable  # noqa: F401  (SealUnavailable: for the front ends)
 from ..sandbox.seal import make_undumpable
 from . import source

@@ -5,8 +5,6 @@ from collections import Counter
 
 import numpy as np
 
-from . import misconception
-
 
 # The reference sum of the words' vectors, with the words, the start x and the step add(x, vector) as parameters.
 def _encode(words, x, word2hot, add=lambda x, vector: x + np.asarray(vector)):
@@ -15,23 +13,12 @@ def _encode(words, x, word2hot, add=lambda x, vector: x + np.asarray(vector)):
     return x
 
 
-@misconception("sentence_encoding", "the vectors are added with + as they come: on Python lists, + joins them "
-                                    "end to end instead of adding them number by number",
-               "Make each vector a NumPy array (or start from an array of zeros) before adding.")
 def sentence_encoding_list_concatenation(sentence, word2hot):
     return _encode(sentence[1:], word2hot[sentence[0]], word2hot, lambda x, vector: x + vector)
 
-
-@misconception("sentence_encoding", "each word counts once, however often it appears (a set of the words, or a 0/1 "
-                                    "vector of the words present)",
-               "A word that appears twice adds its vector twice.")
 def sentence_encoding_set_of_words(sentence, word2hot):
     return _encode(set(sentence), np.zeros(len(word2hot[sentence[0]])), word2hot)
 
-
-@misconception("sentence_encoding", "each word's position is taken from the sorted vocabulary instead of "
-                                    "looking its vector up in word2hot",
-               "The one-hot positions need not follow any order: add word2hot[word] itself.")
 def sentence_encoding_sorted_positions(sentence, word2hot):
     vocab = sorted(word2hot)
     x = np.zeros(len(vocab))
@@ -39,9 +26,6 @@ def sentence_encoding_sorted_positions(sentence, word2hot):
         x[vocab.index(word)] += 1
     return x
 
-
-@misconception("sentence_encoding", "each word's vector replaces the running total instead of being added to it, so "
-                                    "only the last word is left")
 def sentence_encoding_last_word_only(sentence, word2hot):
     return _encode(sentence, np.zeros(len(word2hot[sentence[0]])), word2hot, lambda x, vector: np.asarray(vector))
 
@@ -66,42 +50,24 @@ def _similar(word, word2index, weights, **ranking):
     return _rank(word2index, weights, weights[word2index[word]], **ranking)
 
 
-@misconception("similar", "the score is the distance itself, not minus it, so most_common puts the farthest "
-                      "words first",
-           "Score minus the distance: the nearest word has the highest score.")
 def similar_farthest_first(word, word2index, weights):
     return _similar(word, word2index, weights, score=_distance)
 
-
-@misconception("similar", "the score is the distance itself, not minus it (the words are sorted nearest first, "
-                      "but each score has the wrong sign)")
 def similar_positive_distance(word, word2index, weights):
     return [(other, -score) for other, score in _similar(word, word2index, weights)]
 
-
-@misconception("similar", "the target word is left out of its own ranking",
-           "It comes first, with the score 0.")
 def similar_leaves_target_out(word, word2index, weights):
     return _similar(word, word2index, weights, left_out=(word,))
 
-
-@misconception("similar", "the square root is missing: the score is minus the squared distance")
 def similar_squared_distance(word, word2index, weights):
     return _similar(word, word2index, weights, score=lambda row, target: -np.sum((row - target) * (row - target)))
 
-
-@misconception("similar", "the score is the dot product of the two embeddings instead of minus their distance")
 def similar_dot_product(word, word2index, weights):
     return _similar(word, word2index, weights, score=lambda row, target: float(np.dot(row, target)))
 
-
-@misconception("similar", "only the words are returned, without their scores",
-           "Return the (word, score) pairs that most_common(10) gives.")
 def similar_words_only(word, word2index, weights):
     return [other for other, score in _similar(word, word2index, weights)]
 
-
-@misconception("similar", "every word of the vocabulary is returned (most_common() without its 10)")
 def similar_every_word(word, word2index, weights):
     return _similar(word, word2index, weights, count=None)
 
@@ -124,43 +90,25 @@ def _analogy(positive, negative, word2index, weights, normalise=None, sign=-1, r
     return _rank(word2index, normed, query, **ranking)
 
 
-@misconception("analogy", "the embeddings are used as they are, never normalised to length 1",
-           "Divide every row of weights by its length first.")
 def analogy_not_normalised(positive, negative, word2index, weights):
     return _analogy(positive, negative, word2index, weights, normalise=lambda weights: weights)
 
-
-@misconception("analogy", "the embeddings are multiplied by their squared length instead of divided by their "
-                      "length (the book notebook's normed_weights = weights * norms)",
-           "Divide every row by the square root of the sum of its squares.")
 def analogy_multiplies_by_norms(positive, negative, word2index, weights):
     return _analogy(positive, negative, word2index, weights,
                     normalise=lambda weights: weights * np.sum(weights * weights, axis=1, keepdims=True))
 
-
-@misconception("analogy", "each embedding is divided by the sum of its squares, without the square root")
 def analogy_squared_norms(positive, negative, word2index, weights):
     return _analogy(positive, negative, word2index, weights,
                     normalise=lambda weights: weights / np.sum(weights * weights, axis=1, keepdims=True))
 
-
-@misconception("analogy", "the query words are ranked too, instead of being left out",
-           "Skip the words of positive and negative when scoring.")
 def analogy_keeps_query_words(positive, negative, word2index, weights):
     return _analogy(positive, negative, word2index, weights, left_out=())
 
-
-@misconception("analogy", "the first answer is dropped (the book notebook's most_common(10)[1:]) instead of "
-                      "the query words")
 def analogy_drops_the_first(positive, negative, word2index, weights):
     return _analogy(positive, negative, word2index, weights, left_out=())[1:]
 
-
-@misconception("analogy", "the negative words are added to the query instead of subtracted")
 def analogy_adds_negative(positive, negative, word2index, weights):
     return _analogy(positive, negative, word2index, weights, sign=1)
 
-
-@misconception("analogy", "the query is normalised to length 1 as well")
 def analogy_normalises_query(positive, negative, word2index, weights):
     return _analogy(positive, negative, word2index, weights, rescale=lambda query: query / np.linalg.norm(query))

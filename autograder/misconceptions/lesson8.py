@@ -7,7 +7,6 @@ masks with dropout_mask, as the reference does, so they are named only for a lea
 
 import numpy as np
 
-from . import misconception
 from ..reference import load
 
 _ref = load("lesson8")
@@ -16,35 +15,23 @@ dropout_mask = _ref.dropout_mask
 
 # ------------------------------------------------------------------ dropout
 
-@misconception("dropout", "the kept units are not doubled (layer * mask, without the * 2)",
-               "The course doubles the units it keeps: half the units are switched off, so the others count twice.")
 def dropout_no_double(layer, mask):
     return np.asarray(layer) * np.asarray(mask)
 
-@misconception("dropout", "the kept units are multiplied by the keep probability 0.5 instead of divided by it",
-               "Dividing by one half is doubling.")
 def dropout_times_keep_probability(layer, mask):
     return np.asarray(layer) * np.asarray(mask) * 0.5
 
 # ------------------------------------------------------------------ dropout_mask
 
-@misconception("dropout_mask",
-               "the mask is rng.random(shape): fractions between 0 and 1, never turned into 0s and 1s",
-               "Draw whole numbers from 0 up to 2, excluded: each entry is then 0 or 1.")
 def dropout_mask_fractions(shape, rng):
     return rng.random(shape)
 
-@misconception("dropout_mask",
-               "the mask is drawn with rng.integers(0, 1, ...): the high end is excluded, so every entry is 0",
-               "The course draws from 0 up to 2, 2 excluded: the high end must be 2, not 1.")
 def dropout_mask_high_one(shape, rng):
     return rng.integers(0, 1, size=shape)
 
-@misconception("dropout_mask", "the mask is doubled already (0s and 2s): the * 2 belongs to dropout, not to the mask")
 def dropout_mask_doubled(shape, rng):
     return rng.integers(0, 2, size=shape) * 2
 
-@misconception("dropout_mask", "size= is left out, so a single 0 or 1 is drawn instead of a whole mask")
 def dropout_mask_no_size(shape, rng):
     return rng.integers(0, 2)
 
@@ -96,58 +83,35 @@ def _train(images, labels, test_images, test_labels, weights_0_1, weights_1_2, a
                             test_error / len(test_images), int(test_correct) / len(test_images)))
     return history, weights_0_1, weights_1_2
 
-@misconception("train_mnist", "the weight update is indented inside the loop that counts the correct answers, "
-                              "as on the course's batch slide, so each batch updates the weights once per image",
-               "Update once per batch, after that loop.")
 def train_mnist_update_per_item(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                 iterations, batch_size=1, dropout_rng=None, log_every=10):
     return _train(**locals(), updates_per_batch=batch_size)
 
-@misconception("train_mnist", "the weight update is dedented out of the loop over the batches, as in the course's "
-                              "dropout listing, so only the last batch of each iteration updates the weights",
-               "Compute the deltas and update the weights inside that loop, once per batch.")
 def train_mnist_update_after_loop(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                   iterations, batch_size=1, dropout_rng=None, log_every=10):
     return _train(**locals(), every_batch=False)
 
-@misconception("train_mnist", "layer_2_delta is not divided by the batch size, so each batch's update is the sum "
-                              "over its images instead of their average")
 def train_mnist_delta_not_divided(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                   iterations, batch_size=1, dropout_rng=None, log_every=10):
     return _train(**locals(), layer_2_delta=lambda goal, layer_2, batch_size: goal - layer_2)
 
-@misconception("train_mnist", "relu2deriv is applied to the output layer's delta instead of the hidden layer's",
-               "The output has no activation: relu2deriv(layer_1) belongs to layer_1_delta.")
 def train_mnist_relu2deriv_on_output(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                      iterations, batch_size=1, dropout_rng=None, log_every=10):
     return _train(**locals(), hidden_slope=lambda layer_1: 1,
                   layer_2_delta=lambda goal, layer_2, batch_size: (goal - layer_2) * (layer_2 > 0) / batch_size)
 
-@misconception("train_mnist", "layer_1_delta is not multiplied by the mask, so the switched-off hidden units still "
-                              "learn (relu2deriv's output >= 0 is 1 for them too)",
-               "The course multiplies the hidden layer's delta by the same mask as the forward pass (the one it "
-               "doubled there).")
 def train_mnist_delta_without_mask(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                    iterations, batch_size=1, dropout_rng=None, log_every=10):
     return _train(**locals(), mask_delta=False)
 
-@misconception("train_mnist", "the test pass switches off hidden units too: dropout is for training only",
-               "The test images go through every hidden unit, without a mask and without the doubling.")
 def train_mnist_test_with_dropout(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                   iterations, batch_size=1, dropout_rng=None, log_every=10):
     return _train(**locals(), test_dropout=True)
 
-@misconception("train_mnist", "the per-image listing's argmax is kept for whole batches: np.argmax(layer_2) of "
-                              "a batch is one index into all its numbers, so each batch counts at most one "
-                              "correct answer",
-               "Take the largest output of each row (one row per image) and count the rows that match.")
 def train_mnist_accuracy_per_batch(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                                    iterations, batch_size=1, dropout_rng=None, log_every=10):
     return _train(**locals(), argmax_axis=None)
 
-@misconception("train_mnist", "a history row is logged only when j % log_every == 0, so the last iteration's row "
-                              "is missing when it is not a multiple of log_every",
-               "Log also when j == iterations - 1.")
 def train_mnist_no_last_row(images, labels, test_images, test_labels, weights_0_1, weights_1_2, alpha,
                             iterations, batch_size=1, dropout_rng=None, log_every=10):
     return _train(**locals(), last_row=False)
