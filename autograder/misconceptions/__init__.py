@@ -51,7 +51,8 @@ class Misconception:
 
 
 def _shared(func, found):
-    """The module's shared functions (``_name``) that ``func`` calls, those they call first."""
+    """The shared functions (``_name``) that ``func`` calls: its module's own, or one that
+    module imports under the same name from another module of this package."""
     module = sys.modules[func.__module__]
     codes, names = [func.__code__], []
     while codes:
@@ -61,7 +62,7 @@ def _shared(func, found):
     for name in names:
         helper = getattr(module, name, None)
         if (name.startswith("_") and name not in found and inspect.isfunction(helper)
-                and helper.__module__ == module.__name__):
+                and helper.__module__.startswith(__name__ + ".") and helper.__name__ == name):
             found[name] = None  # claimed before its own helpers: no cycle runs twice
             _shared(helper, found)
             found[name] = helper
