@@ -29,3 +29,22 @@ def test_same_value_compares_structures():
     assert not same_value((1.0, [1.0, 2.0]), (1.0, [1.0, 2.1]))
     assert same_value([(0.3025, 0.25)], [[0.3025, 0.25]])
     assert not same_value(None, 1.0)
+
+
+@pytest.mark.parametrize("lesson", list(catalogue.lessons()))
+def test_every_slip_function_is_listed_in_its_lesson(lesson):
+    """A misconception's code without its entry in the lesson's file would never be named:
+    every public function of the lesson's module is a listed slip (or the reference's)."""
+    import importlib
+    import inspect
+
+    try:
+        module = importlib.import_module("autograder.misconceptions.%s" % lesson)
+    except ModuleNotFoundError:
+        return
+    listed = {m.func.__name__ for m in for_lesson(lesson)}
+    exercises = {e.name for e in catalogue.lesson(lesson).exercises}
+    own = {name for name, f in vars(module).items() if inspect.isfunction(f) and not name.startswith("_")
+           and f.__module__ == module.__name__ and name not in exercises}
+    assert own <= listed, "functions of misconceptions/%s.py that %s.toml does not list: %s" % (
+        lesson, lesson, sorted(own - listed))
