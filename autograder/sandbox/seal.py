@@ -92,6 +92,16 @@ _FILTERED = {
                 220, 435),
 }
 CLONE_NAMESPACES = 0x7E020000  # every CLONE_NEW* flag, cgroup's included
+# Signals to the namespace's init (PID 1) fail with EPERM. The kernel already drops those
+# the init has no handler for, but in a user namespace the learner shares the init's uid,
+# so the call itself would succeed: refused here, as for an unprivileged grader's learner.
+# {processor: ({call: number} whose first argument is a process, {...} whose first or second is)}
+_TO_INIT = {
+    "x86_64": ({"kill": 62, "tkill": 200, "rt_sigqueueinfo": 129, "pidfd_open": 434},
+               {"tgkill": 234, "rt_tgsigqueueinfo": 297}),
+    "aarch64": ({"kill": 129, "tkill": 130, "rt_sigqueueinfo": 138, "pidfd_open": 434},
+                {"tgkill": 131, "rt_tgsigqueueinfo": 240}),
+}
 
 DEFAULT_UID = 65534  # nobody
 DEFAULT_GID = 65534  # nogroup
@@ -465,22 +475,25 @@ def filter_program(machine=None):
     checks = []
     if machine == "x86_64":
         checks.append(("ge", 0x40000000))  # the x32 ABI: not Python's
+    first, either = _TO_INIT.get(machine, ({}, {}))
     checks += [("eq", n) for n in blocked] + [("clone3", clone3), ("clone", clone)]
+    checks += [("first", n) for n in sorted(first.values())] + [("either", n) for n in sorted(either.values())]
     count = len(checks)
     allow_at = len(prog) + count  # index of RET ALLOW
-    for i, (kind, value) in enumerate(checks):
-        here = len(prog)
-        to_allow = allow_at - here - 1
-        if kind == "ge":
-            prog.append((JGE, to_allow + 1, 0, value))  # -> deny
-        elif kind == "eq":
-            prog.append((JEQ, to_allow + 1, 0, value))  # -> deny
-        elif kind == "clone3":
-            prog.append((JEQ, to_allow + 2, 0, value))  # -> nosys
-        else:
-            prog.append((JEQ, to_allow + 3, 0, value))  # -> clone's flags
+    # Where each kind of check jumps, counted from RET ALLOW (the blocks after it, below).
+    target = {"ge": 1, "eq": 1, "clone3": 2, "clone": 3, "first": 7, "either": 11}
+    for kind, value in checks:
+        to_allow = allow_at - len(prog) - 1
+        prog.append(((JGE if kind == "ge" else JEQ), to_allow + target[kind], 0, value))
+    # The arguments' low 32 bits: the kernel reads a pid as an int.
     prog += [(RET, 0, 0, ALLOW), (RET, 0, 0, DENY), (RET, 0, 0, NOSYS),
-             (LD, 0, 0, 16), (JSET, 0, 1, CLONE_NAMESPACES), (RET, 0, 0, DENY), (RET, 0, 0, ALLOW)]
+             # +3: clone, with a new namespace among its flags
+             (LD, 0, 0, 16), (JSET, 0, 1, CLONE_NAMESPACES), (RET, 0, 0, DENY), (RET, 0, 0, ALLOW),
+             # +7: the first argument is PID 1
+             (LD, 0, 0, 16), (JEQ, 0, 1, 1), (RET, 0, 0, DENY), (RET, 0, 0, ALLOW),
+             # +11: the first or the second argument is PID 1
+             (LD, 0, 0, 16), (JEQ, 2, 0, 1), (LD, 0, 0, 24), (JEQ, 0, 1, 1), (RET, 0, 0, DENY),
+             (RET, 0, 0, ALLOW)]
     return prog
 
 
