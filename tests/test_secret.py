@@ -413,3 +413,17 @@ def test_the_gradescope_zip_carries_the_secret_for_the_grader_alone(tmp_path):
     plain = gradescope.build_bundle([LESSON], tmp_path / "b.zip")
     with zipfile.ZipFile(plain) as z:
         assert "secret" not in z.namelist() and "secret_file" not in json.loads(z.read("config.json"))
+
+
+def test_a_drawn_failure_without_words_of_its_own_says_none_of_the_case():
+    """A check that raised its failure with a message only (no ``words``) may have put the
+    case's values in it: under the secret its report falls back to the rule, not to that text."""
+    from fractions import Fraction
+
+    from autograder.grading.results import CheckRecord
+
+    record = CheckRecord("w_sum_random", "w_sum", "randomized case", Fraction(1), status="failed",
+                         message="w_sum([0.123456, 0.654321], [1, 2]) returned 7, expected 1.43", drawn=True)
+    record.say_in_words()
+    assert "0.123456" not in record.message and "1.43" not in record.message
+    assert record.message == "w_sum: the answer does not pass this check."

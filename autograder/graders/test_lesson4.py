@@ -279,7 +279,7 @@ def test_hot_cold_learning_trace(student, expect, ref, trace):
         if _first_wrong_row(got, t.value, t.tolerance) >= 1000:
             raise CheckFailed("%s (If you compare your printout with the slide: its "
                               "'Error:2.5000000033e-07' at iteration 1099 is a misprint of "
-                              "2.50000000033e-07.)" % failed) from None
+                              "2.50000000033e-07.)" % failed, failed.words) from None
         raise
 
 

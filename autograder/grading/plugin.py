@@ -511,7 +511,7 @@ def pytest_runtest_makereport(item, call):
         return
     exc = call.excinfo.value
     if isinstance(exc, CheckFailed):
-        record.status, record.message, record.words = "failed", str(exc), exc.words or str(exc)
+        record.status, record.message, record.words = "failed", str(exc), exc.words
     elif isinstance(exc, StudentProblem):
         record.status, record.message, record.words = exc.status, str(exc), exc.words
         record.slip = record.slip or exc.explanation

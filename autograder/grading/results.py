@@ -66,8 +66,8 @@ class CheckRecord:
         wrong (a wrong shape, NaN, a value that differs...), never the case's inputs,
         expected or returned values, which a learner who resubmits could hard-code.
         Before the misconceptions are named (their sentences are the course's words)."""
-        if not self.passed:
-            self.message = self.words or self.message
+        if not self.passed:  # a check that gave no words of its own is not trusted to have none of the case
+            self.message = self.words or "%s: the answer does not pass this check." % self.exercise
         self.slip = ""  # a check's slip note may quote the case (its sizes, its numbers)
 
     def hide_case(self):
